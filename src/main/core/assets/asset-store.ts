@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../fs/atomic-file';
+
+/** The picture kinds the wall caches. */
+export type AssetExt = 'jpg' | 'gif';
+
+/** A cached file's name: `<sha256>.<ext>`. Anything else is refused by `resolve`. */
+const NAME = /^[a-f0-9]{64}\.(jpg|gif)$/;
+
+/** Hashes content: the cache is content-addressed, so an unchanged picture is stored once. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Content-addressed picture files in the cache folder. The asset protocol serves only names this
+ * store resolves, so the page can never read anything else on disk.
+ */
+export class AssetStore {
+  private readonly dir: string;
+
+  constructor(cacheDir: string) {
+    this.dir = join(cacheDir, 'assets');
+  }
+
+  /** Stores bytes (once per content) and returns the file name the page will ask for. */
+  async put(bytes: Uint8Array, ext: AssetExt): Promise<string> {
+    const name = `${contentHash(bytes)}.${ext}`;
+    const path = join(this.dir, name);
+    if (!existsSync(path)) {
+      await mkdir(this.dir, { recursive: true });
+      await writeFileAtomic(path, bytes);
+    }
+    return name;
+  }
+
+  /** The absolute path of a cached file, or null for any name that is not one of ours. */
+  resolve(name: string): string | null {
+    if (!NAME.test(name)) return null;
+    const path = join(this.dir, name);
+    return existsSync(path) ? path : null;
+  }
+
+  /** Deletes files not in `keep`: superseded pictures must not pile up over weeks. */
+  async prune(keep: ReadonlySet<string>): Promise<number> {
+    let removed = 0;
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch {
+      return 0;
+    }
+    for (const name of names) {
+      if (keep.has(name)) continue;
+      await rm(join(this.dir, name), { force: true });
+      removed++;
+    }
+    return removed;
+  }
+
+  /** Total bytes on disk, for the status bar and the size cap. */
+  async size(): Promise<number> {
+    let total = 0;
+    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
+      total += (await stat(join(this.dir, name)).catch(() => ({ size: 0 }))).size;
+    }
+    return total;
+  }
+}

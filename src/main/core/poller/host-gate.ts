@@ -1,0 +1,33 @@
+/**
+ * Per-host "not before" times: a 429 or 503 with Retry-After pauses every request to that host,
+ * not just the one that got it.
+ */
+export class HostGate {
+  private readonly until = new Map<string, number>();
+
+  /** Whether a request to this URL's host may go out now. */
+  isOpen(url: string, now: number): boolean {
+    const until = this.until.get(hostOf(url));
+    return until === undefined || until <= now;
+  }
+
+  /** Closes the host until the given time (keeping the later of two closures). */
+  closeUntil(url: string, until: number): void {
+    const host = hostOf(url);
+    this.until.set(host, Math.max(this.until.get(host) ?? 0, until));
+  }
+
+  /** When the host opens again, or null when it is open. */
+  openAt(url: string, now: number): number | null {
+    const until = this.until.get(hostOf(url));
+    return until !== undefined && until > now ? until : null;
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

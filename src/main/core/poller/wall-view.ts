@@ -1,0 +1,71 @@
+import type { Stream, Variant } from '../../../shared/domain';
+import type { AppErrorData } from '../../../shared/errors';
+import type { AssetView, ConnectionStatus, TileView, VariantView, WallView } from '../../../shared/view';
+import type { AssetRecord } from '../assets/asset-fetcher';
+
+/** The connection as main tracks it; requests and bytes are added from the HTTP client's counters. */
+export interface ConnectionState {
+  status: ConnectionStatus;
+  lastPollAt: number | null;
+  lastSuccessAt: number | null;
+  offlineSince: number | null;
+  error: AppErrorData | null;
+}
+
+/** Everything main knows about the wall: the source of every `wall:changed`. */
+export interface WallModel {
+  streams: readonly Stream[];
+  assets: ReadonlyMap<string, AssetRecord>;
+  connection: ConnectionState;
+  truncated: boolean;
+  quantity: number;
+  fromCache: boolean;
+}
+
+/** Maps a cached file name to the address the page loads it from (`wall-asset:` in Electron). */
+export type AssetSrc = (name: string) => string;
+
+/** Builds the page's view: no URL of bintu's, only cached-file addresses. */
+export function toWallView(model: WallModel, traffic: { requests: number; bytes: number }, assetSrc: AssetSrc): WallView {
+  return {
+    connection: { ...model.connection, ...traffic },
+    streams: model.streams.map((stream) => toTile(stream, model.assets, assetSrc)),
+    truncated: model.truncated,
+    quantity: model.quantity,
+    fromCache: model.fromCache,
+  };
+}
+
+function toTile(stream: Stream, assets: ReadonlyMap<string, AssetRecord>, assetSrc: AssetSrc): TileView {
+  const variants = stream.variants.map((variant) => toVariant(variant, assets, assetSrc));
+  return {
+    id: stream.id,
+    name: stream.streamname ?? stream.variants[0]?.streamname ?? stream.id,
+    state: stream.state,
+    rawState: stream.rawState,
+    tags: stream.tags,
+    createdAt: stream.createdAt,
+    variants,
+    recordings: stream.recordings.map(({ id, fileName, createdAt }) => ({ id, fileName, createdAt })),
+    hasReplay: variants.some((variant) => variant.hasReplay),
+  };
+}
+
+function toVariant(variant: Variant, assets: ReadonlyMap<string, AssetRecord>, assetSrc: AssetSrc): VariantView {
+  return {
+    id: variant.id,
+    index: variant.index,
+    label: variant.label,
+    streamname: variant.streamname,
+    processing: variant.processing,
+    thumbnail: toAsset(variant.thumbnail?.url, assets, assetSrc),
+    motionclip: toAsset(variant.motionclip?.url, assets, assetSrc),
+    hasReplay: variant.replay !== null,
+  };
+}
+
+function toAsset(url: string | undefined, assets: ReadonlyMap<string, AssetRecord>, assetSrc: AssetSrc): AssetView | null {
+  const record = url === undefined ? undefined : assets.get(url);
+  if (!record?.name) return null;
+  return { src: assetSrc(record.name), fetchedAt: record.fetchedAt, changedAt: record.changedAt };
+}

@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import type { ConnectRequest } from '../../../shared/ipc-contract';
+import type { SessionView, WallView } from '../../../shared/view';
+import { checkApiBase } from '../../../shared/api-base';
+import { AppError } from '../errors';
+import { Emitter, type Disposable } from '../lifecycle';
+import type { CredentialVault } from '../credential-vault';
+import type { HttpClient } from '../http/http-client';
+import type { AssetStore } from '../assets/asset-store';
+import { BintuClient, type BintuCredential } from '../bintu/bintu-client';
+import type { Profile, SettingsService } from '../settings/settings';
+import { Poller } from '../poller/poller';
+import { toWallView, type AssetSrc } from '../poller/wall-view';
+
+/** A running bintu stand-in for demo mode: where it is and the credential it accepts. */
+export interface DemoBackend {
+  apiBase: string;
+  credential: BintuCredential;
+  close(): Promise<void>;
+}
+
+/** What a session needs; the composition root provides it. */
+export interface SessionDeps {
+  settings: SettingsService;
+  vault: CredentialVault;
+  http: HttpClient;
+  store: AssetStore;
+  assetSrc: AssetSrc;
+  startDemo: () => Promise<DemoBackend>;
+  now?: () => number;
+}
+
+const DEMO_PROFILE_ID = 'demo';
+
+const EMPTY_WALL: WallView = {
+  connection: { status: 'idle', lastPollAt: null, lastSuccessAt: null, offlineSince: null, error: null, requests: 0, bytes: 0 },
+  streams: [],
+  truncated: false,
+  quantity: 0,
+  fromCache: false,
+};
+
+/**
+ * The operator's session: profiles and their credentials, the active connection and its poller,
+ * and demo mode. Credentials go from the Connect form to the vault and the bintu client, and
+ * nowhere else; views carry only whether one is stored.
+ */
+export class Session implements Disposable {
+  private readonly sessionChanges = new Emitter<SessionView>();
+  private readonly wallChanges = new Emitter<WallView>();
+  /** Fires when profiles, the active profile or demo mode change. */
+  readonly onDidChangeSession = this.sessionChanges.event;
+  /** Fires (throttled by the poller) when the wall changes. */
+  readonly onDidChangeWall = this.wallChanges.event;
+
+  private poller: { poller: Poller; listener: Disposable } | null = null;
+  private demo: DemoBackend | null = null;
+  private activeId: string | null = null;
+
+  constructor(private readonly deps: SessionDeps) {}
+
+  /** Reconnects the profile that was active when the app last ran, if its credential is stored. */
+  async start(): Promise<void> {
+    const { activeProfileId } = this.deps.settings.get();
+    const profile = this.profile(activeProfileId);
+    const secret = profile ? await this.deps.vault.get(profile.id) : null;
+    if (profile && secret) this.startPolling(profile.id, profile.apiBase, { kind: profile.credentialKind, secret });
+    await this.emitSession();
+  }
+
+  /** The page's view of profiles, the active one, demo mode and the keychain. */
+  async view(): Promise<SessionView> {
+    const stored = await Promise.all(
+      this.deps.settings.get().profiles.map(async (p) => ({
+        id: p.id,
+        name: p.name,
+        apiBase: p.apiBase,
+        credentialKind: p.credentialKind,
+        hasCredential: await this.deps.vault.has(p.id),
+      })),
+    );
+    const demo = this.demo
+      ? [{ id: DEMO_PROFILE_ID, name: 'Demo', apiBase: this.demo.apiBase, credentialKind: this.demo.credential.kind, hasCredential: true }]
+      : [];
+    const status = this.deps.vault.status();
+    return {
+      profiles: [...demo, ...stored],
+      activeProfileId: this.activeId,
+      demo: this.demo !== null,
+      keychain: { available: status.persistent, message: status.message },
+    };
+  }
+
+  /** The current wall (empty until a profile is connected). */
+  wall(): WallView {
+    if (!this.poller) return EMPTY_WALL;
+    const traffic = this.deps.http.stats();
+    return toWallView(this.poller.poller.model(), traffic, this.deps.assetSrc);
+  }
+
+  /** Tests a credential against bintu and, only if bintu accepts it, stores it and connects. */
+  async connect(request: ConnectRequest): Promise<SessionView> {
+    const base = checkApiBase(request.apiBase);
+    if (!base.ok) throw new AppError('insecure-api-base', base.message);
+    const credential: BintuCredential = { kind: request.credentialKind, secret: request.secret };
+    await new BintuClient({ apiBase: base.url, credential, http: this.deps.http }).check();
+    const existing = this.deps.settings
+      .get()
+      .profiles.find((p) => p.name.toLowerCase() === request.name.toLowerCase() && p.apiBase === base.url);
+    const profile: Profile = { id: existing?.id ?? randomUUID(), name: request.name, apiBase: base.url, credentialKind: request.credentialKind };
+    await this.deps.vault.set(profile.id, request.secret);
+    this.deps.settings.update((s) => ({
+      ...s,
+      profiles: [...s.profiles.filter((p) => p.id !== profile.id), profile],
+      activeProfileId: profile.id,
+    }));
+    await this.closeDemo();
+    this.startPolling(profile.id, profile.apiBase, credential);
+    return this.emitSession();
+  }
+
+  /** Switches to a stored profile. */
+  async activate(profileId: string): Promise<SessionView> {
+    const profile = this.profile(profileId);
+    if (!profile) throw new AppError('not-found', 'That profile no longer exists.');
+    const secret = await this.deps.vault.get(profile.id);
+    if (!secret) throw new AppError('credential-missing', `No credential is stored for "${profile.name}". Enter it again on the Connect screen.`);
+    this.deps.settings.update((s) => ({ ...s, activeProfileId: profile.id }));
+    await this.closeDemo();
+    this.startPolling(profile.id, profile.apiBase, { kind: profile.credentialKind, secret });
+    return this.emitSession();
+  }
+
+  /** Removes a profile and its credential from the keychain. */
+  async remove(profileId: string): Promise<SessionView> {
+    if (profileId === DEMO_PROFILE_ID) return this.stopDemo();
+    await this.deps.vault.delete(profileId);
+    const wasActive = this.deps.settings.get().activeProfileId === profileId;
+    this.deps.settings.update((s) => ({
+      ...s,
+      profiles: s.profiles.filter((p) => p.id !== profileId),
+      activeProfileId: wasActive ? null : s.activeProfileId,
+    }));
+    if (this.activeId === profileId) this.stopPolling();
+    return this.emitSession();
+  }
+
+  /** Starts the built-in simulator and watches it; nothing about the demo is stored. */
+  async startDemo(): Promise<SessionView> {
+    if (!this.demo) {
+      this.stopPolling();
+      this.demo = await this.deps.startDemo();
+      this.startPolling(DEMO_PROFILE_ID, this.demo.apiBase, this.demo.credential);
+    }
+    return this.emitSession();
+  }
+
+  /** Leaves demo mode: stops the simulator and returns to the stored profile, if any. */
+  async stopDemo(): Promise<SessionView> {
+    if (this.demo) {
+      await this.closeDemo();
+      await this.start();
+    }
+    return this.emitSession();
+  }
+
+  /** Polls the list now. */
+  refresh(): void {
+    this.poller?.poller.refreshNow();
+  }
+
+  dispose(): void {
+    this.stopPolling();
+    void this.demo?.close();
+    this.demo = null;
+    this.sessionChanges.dispose();
+    this.wallChanges.dispose();
+  }
+
+  private profile(id: string | null): Profile | undefined {
+    return id === null ? undefined : this.deps.settings.get().profiles.find((p) => p.id === id);
+  }
+
+  private startPolling(profileId: string, apiBase: string, credential: BintuCredential): void {
+    this.stopPolling();
+    const s = this.deps.settings.get();
+    const source = new BintuClient({ apiBase, credential, http: this.deps.http });
+    const poller = new Poller({
+      source,
+      http: this.deps.http,
+      store: this.deps.store,
+      listIntervalMs: s.listIntervalS * 1000,
+      detailsIntervalMs: s.detailsIntervalS * 1000,
+      quantity: s.quantity,
+      assetLimit: s.assetLimit,
+      ...(this.deps.now ? { now: this.deps.now } : {}),
+    });
+    const listener = poller.onDidChange(() => this.wallChanges.fire(this.wall()));
+    this.poller = { poller, listener };
+    this.activeId = profileId;
+    poller.start();
+    this.wallChanges.fire(this.wall());
+  }
+
+  private stopPolling(): void {
+    if (!this.poller) return;
+    this.poller.listener.dispose();
+    this.poller.poller.dispose();
+    this.poller = null;
+    this.activeId = null;
+    this.wallChanges.fire(this.wall());
+  }
+
+  private async closeDemo(): Promise<void> {
+    if (!this.demo) return;
+    const demo = this.demo;
+    this.demo = null;
+    if (this.activeId === DEMO_PROFILE_ID) this.stopPolling();
+    await demo.close();
+  }
+
+  private async emitSession(): Promise<SessionView> {
+    const view = await this.view();
+    this.sessionChanges.fire(view);
+    return view;
+  }
+}

@@ -1,0 +1,14 @@
+import { startSimulator } from './simulator';
+import type { DemoBackend } from './core/session/session';
+
+/** Starts the built-in simulator on a free loopback port and picks the read-only demo credential. */
+export async function startDemoBackend(): Promise<DemoBackend> {
+  const sim = await startSimulator({ demo: true, port: 0 });
+  const usable = sim.credentials.filter((c) => c.liveProcessing);
+  const credential = usable.find((c) => c.role === 'nanoReadOnly' && c.kind === 'apiKey') ?? usable[0];
+  if (!credential) {
+    await sim.close();
+    throw new Error('The demo simulator offered no usable credential.');
+  }
+  return { apiBase: sim.baseUrl, credential: { kind: credential.kind, secret: credential.secret }, close: () => sim.close() };
+}

@@ -1,0 +1,110 @@
+/**
+ * The `/_sim/` HTTP routes on the API listener (JSON in, JSON out), mirroring `SimControl`:
+ *
+ *   GET    /_sim/streams                     list streams with state, names and faults
+ *   GET    /_sim/stats                       the request counters
+ *   GET    /_sim/faults                      the global faults
+ *   PUT    /_sim/faults                      replace the global faults (FaultSpec body)
+ *   DELETE /_sim/faults                      clear every fault, global and per stream
+ *   PUT    /_sim/streams/{id}/faults         replace a stream's faults (FaultSpec body)
+ *   DELETE /_sim/streams/{id}/faults         clear a stream's faults
+ *   PUT    /_sim/streams/{id}/state          {"state": "live" | "ended" | "created" | "locked" | null}
+ *   POST   /_sim/streams/{id}/thumbnail      a new thumbnail version now
+ *   POST   /_sim/streams/{id}/motionclip     a new motion-clip version now
+ *
+ * They need no credential and are not counted or faulted. A real bintu base URL never has them.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { SimContext } from './context';
+import { UnknownStreamError } from './control';
+import type { FaultSpec } from './types';
+
+/** The JSON a client may send as a FaultSpec. */
+export const faultSpecSchema = z.strictObject({
+  scope: z.enum(['api', 'assets', 'both']).optional(),
+  latencyMs: z.number().min(0).optional(),
+  jitterMs: z.number().min(0).optional(),
+  errorRate: z.number().min(0).max(1).optional(),
+  errorStatuses: z.array(z.union([z.literal(500), z.literal(502), z.literal(503)])).optional(),
+  rateLimitRate: z.number().min(0).max(1).optional(),
+  retryAfterS: z.number().int().min(0).optional(),
+  dropAfterBytes: z.number().int().min(0).optional(),
+  malformedJson: z.boolean().optional(),
+  truncatedJson: z.boolean().optional(),
+  slowBodyBytesPerSec: z.number().positive().optional(),
+  frozen: z.boolean().optional(),
+  black: z.boolean().optional(),
+  gone: z.boolean().optional(),
+  times: z.number().int().positive().optional(),
+});
+
+const stateSchema = z.strictObject({ state: z.enum(['live', 'ended', 'created', 'locked']).nullable() });
+
+function send(res: ServerResponse, status: number, json: unknown): void {
+  const body = JSON.stringify(json);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : {};
+}
+
+async function dispatch(ctx: SimContext, req: IncomingMessage, parts: string[]): Promise<[number, unknown]> {
+  const c = ctx.control;
+  const m = req.method ?? 'GET';
+  const [a, id, b] = parts;
+  if (a === 'streams' && id === undefined && m === 'GET') return [200, c.listStreams()];
+  if (a === 'stats' && m === 'GET') return [200, ctx.stats.snapshot(ctx.renderer.counters)];
+  if (a === 'faults' && id === undefined) {
+    if (m === 'GET') return [200, c.globalFaults()];
+    if (m === 'PUT') {
+      c.setGlobalFaults(faultSpecSchema.parse(await readBody(req)) as FaultSpec);
+      return [200, c.globalFaults()];
+    }
+    if (m === 'DELETE') {
+      c.clearFaults();
+      return [200, {}];
+    }
+  }
+  if (a === 'streams' && id !== undefined) {
+    if (b === 'faults' && m === 'PUT') {
+      c.setStreamFaults(id, faultSpecSchema.parse(await readBody(req)) as FaultSpec);
+      return [200, { ok: true }];
+    }
+    if (b === 'faults' && m === 'DELETE') {
+      c.clearStreamFaults(id);
+      return [200, { ok: true }];
+    }
+    if (b === 'state' && m === 'PUT') {
+      c.setState(id, stateSchema.parse(await readBody(req)).state);
+      return [200, { ok: true }];
+    }
+    if (b === 'thumbnail' && m === 'POST') {
+      c.bumpThumbnail(id);
+      return [200, { ok: true }];
+    }
+    if (b === 'motionclip' && m === 'POST') {
+      c.bumpMotionClip(id);
+      return [200, { ok: true }];
+    }
+  }
+  return [404, { error: 'no such control route' }];
+}
+
+/** Handles a request whose path starts with `/_sim/`. */
+export async function handleControl(ctx: SimContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  const parts = path.split('/').filter(Boolean).slice(1).map(decodeURIComponent);
+  try {
+    const [status, json] = await dispatch(ctx, req, parts);
+    send(res, status, json);
+  } catch (e) {
+    if (e instanceof UnknownStreamError) send(res, 404, { error: e.message });
+    else if (e instanceof z.ZodError || e instanceof SyntaxError) send(res, 400, { error: e.message });
+    else send(res, 500, { error: 'control route failed' });
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * What a simulated camera shows: a test card in the variant's colour with the stream name, the
+ * quality and a UTC clock, plus a marker that moves with time, so consecutive versions differ
+ * visibly. A "black" picture is near-black with a faint clock, so it is dark but not frozen.
+ */
+import { Raster, hsv, type Rgb } from './raster';
+
+/** Thumbnail size (bintu's are larger; small keeps 200 streams cheap). */
+export const THUMB_WIDTH = 320;
+export const THUMB_HEIGHT = 180;
+/** Motion-clip frame size and rate. */
+export const CLIP_WIDTH = 160;
+export const CLIP_HEIGHT = 90;
+export const CLIP_FPS = 4;
+
+/** What a picture shows. */
+export interface SceneInput {
+  streamname: string;
+  label: string;
+  version: number;
+  hue: number;
+  black: boolean;
+}
+
+const WHITE: Rgb = [245, 245, 245];
+const FAINT: Rgb = [14, 14, 14];
+
+/** HH:MM:SS in UTC, so pictures look the same on every machine. */
+export function clockText(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+}
+
+/** A thumbnail taken at `at` (ms epoch). */
+export function drawThumbnail(s: SceneInput, at: number): Raster {
+  const r = new Raster(THUMB_WIDTH, THUMB_HEIGHT);
+  if (s.black) {
+    r.fill([0, 0, 0]);
+    r.textCentred(76, clockText(at), 4, FAINT);
+    return r;
+  }
+  r.fill(hsv(s.hue, 0.55, 0.32));
+  r.rect(0, 0, THUMB_WIDTH, 30, hsv(s.hue, 0.6, 0.55));
+  r.text(8, 8, s.streamname, 2, WHITE);
+  r.text(8, 38, s.label, 1, WHITE);
+  r.textCentred(70, clockText(at), 4, WHITE);
+  r.textCentred(108, `UTC  v${s.version}`, 1, hsv(s.hue, 0.2, 0.9));
+  const x = Math.floor(((at / 1000) * 13) % (THUMB_WIDTH - 40));
+  r.rect(x, 140, 40, 24, hsv((s.hue + 180) % 360, 0.7, 0.9));
+  return r;
+}
+
+/** Frame `i` of a clip of `frames` frames that ends at `end` (ms epoch). */
+export function drawClipFrame(s: SceneInput, end: number, i: number, frames: number): Raster {
+  const r = new Raster(CLIP_WIDTH, CLIP_HEIGHT);
+  const at = end - (frames - i) * (1000 / CLIP_FPS);
+  if (s.black) {
+    r.fill([0, 0, 0]);
+    r.textCentred(38, clockText(at), 2, FAINT);
+    return r;
+  }
+  r.fill(hsv(s.hue, 0.55, 0.32));
+  r.text(4, 4, s.streamname, 1, WHITE);
+  r.text(4, 14, s.label, 1, WHITE);
+  r.textCentred(36, clockText(at), 2, WHITE);
+  const x = Math.floor((i / Math.max(1, frames - 1)) * (CLIP_WIDTH - 14));
+  r.rect(x, 66, 14, 14, hsv((s.hue + 180) % 360, 0.7, 0.9));
+  return r;
+}

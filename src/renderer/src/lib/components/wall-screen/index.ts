@@ -1,0 +1,2 @@
+/** The wall screen with its toolbar. */
+export { default as WallScreen } from './wall-screen.svelte';

@@ -1,0 +1,65 @@
+import type { AppErrorData } from '../../../../shared/errors';
+import type { MessageKey } from './en';
+import { createFormatters } from './format';
+import {
+  dictionaries,
+  errorTitleKey,
+  pickLanguage,
+  pluralKey,
+  translate,
+  type Language,
+  type MessageParams,
+  type PluralBase,
+} from './translate';
+
+/**
+ * The operator's language and locale. Reactive, so a later language setting re-renders every
+ * string; for now both follow `navigator.languages`.
+ */
+export class Locale {
+  /** The dictionary in use. */
+  language = $state<Language>('en');
+  /** The BCP 47 tag for dates and numbers (keeps regional formats such as en-GB). */
+  tag = $state('en');
+
+  readonly #messages = $derived(dictionaries[this.language]);
+  readonly #plurals = $derived(new Intl.PluralRules(this.tag));
+  /** Formatters for the current locale. */
+  readonly format = $derived(createFormatters(this.tag));
+
+  constructor(preferred: readonly string[]) {
+    this.language = pickLanguage(preferred);
+    const matching = preferred.find((tag) => tag.toLowerCase().startsWith(this.language));
+    this.tag = matching ?? this.language;
+  }
+
+  /** Looks up a string of the current language. */
+  t = (key: MessageKey, params?: MessageParams): string => translate(this.#messages, key, params);
+
+  /** A plural string (`status.streams` with count 1 gives "1 stream"); `{count}` is formatted. */
+  plural = (base: PluralBase, count: number, params?: MessageParams): string =>
+    translate(this.#messages, pluralKey(base, count, this.#plurals), {
+      ...params,
+      count: this.format.count(count),
+    });
+
+  /** One line for an error: its message plus bintu's code and the HTTP status when known. */
+  describeError = (error: AppErrorData): string => {
+    const details: string[] = [];
+    if (error.bintuCode !== undefined) details.push(this.t('error.bintuCode', { code: error.bintuCode }));
+    if (error.status !== undefined) details.push(this.t('error.httpStatus', { status: error.status }));
+    const message = error.message.trim() === '' ? this.t(errorTitleKey(error.code)) : error.message;
+    return details.length === 0 ? message : this.t('error.details', { message, details: details.join(', ') });
+  };
+
+  /** The short, translated title of an error code. */
+  errorTitle = (error: AppErrorData): string => this.t(errorTitleKey(error.code));
+}
+
+/** The page's locale, from the browser's language list. */
+export const locale = new Locale(
+  typeof navigator === 'undefined' ? ['en'] : [navigator.language, ...navigator.languages],
+);
+
+/** Shorthand for `locale.t`, the function every component uses for its strings. */
+export const t = locale.t;

@@ -1,0 +1,122 @@
+import { createSubscriber } from 'svelte/reactivity';
+import type { AppErrorData, Result } from '../../../../shared/errors';
+import type { ConnectRequest, WallBridge } from '../../../../shared/ipc-contract';
+import type { ProfileView, SessionView } from '../../../../shared/view';
+import { settle } from '../bridge';
+
+/** A session command in flight, so the button that started it can show that it is busy. */
+export type SessionAction =
+  | 'connect'
+  | 'demo-start'
+  | 'demo-stop'
+  | `activate:${string}`
+  | `remove:${string}`;
+
+/**
+ * Profiles, the active one, demo mode and keychain availability: the latest `SessionView` from
+ * main, replaced wholesale on `session:changed` and on every command's answer.
+ */
+export class SessionState {
+  readonly #bridge: WallBridge;
+  readonly #subscribe: () => void;
+  #view = $state.raw<SessionView | null>(null);
+  #loadError = $state.raw<AppErrorData | null>(null);
+  #pending = $state<SessionAction | null>(null);
+
+  readonly #activeProfile = $derived(
+    this.#view?.profiles.find((profile) => profile.id === this.#view?.activeProfileId) ?? null,
+  );
+  readonly #hasWall = $derived(
+    this.#view !== null && (this.#view.demo || this.#activeProfile !== null),
+  );
+
+  constructor(bridge: WallBridge) {
+    this.#bridge = bridge;
+    this.#subscribe = createSubscriber(() => {
+      let pushed = false;
+      const off = bridge.on('session:changed', (view) => {
+        pushed = true;
+        this.#view = view;
+      });
+      void this.#load(() => pushed);
+      return off;
+    });
+  }
+
+  /** The latest snapshot, or null until main answered. */
+  get view(): SessionView | null {
+    this.#subscribe();
+    return this.#view;
+  }
+
+  /** The profile in use, if any (null in demo mode). */
+  get activeProfile(): ProfileView | null {
+    this.#subscribe();
+    return this.#activeProfile;
+  }
+
+  /** Whether there is a wall to show: a profile is active or the demo runs. */
+  get hasWall(): boolean {
+    this.#subscribe();
+    return this.#hasWall;
+  }
+
+  /** Why reading the session failed, while nothing arrived. */
+  get loadError(): AppErrorData | null {
+    this.#subscribe();
+    return this.#view === null ? this.#loadError : null;
+  }
+
+  /** The command in flight, if any. */
+  get pending(): SessionAction | null {
+    return this.#pending;
+  }
+
+  /** Reads the session again, after a failed first attempt. */
+  retry(): Promise<void> {
+    this.#loadError = null;
+    return this.#load(() => false);
+  }
+
+  /** Checks a credential against bintu and stores it; on failure nothing is stored. */
+  connect(request: ConnectRequest): Promise<Result<SessionView>> {
+    return this.#run('connect', this.#bridge.invoke('profile:connect', request));
+  }
+
+  /** Switches to a stored profile. */
+  activate(profileId: string): Promise<Result<SessionView>> {
+    return this.#run(`activate:${profileId}`, this.#bridge.invoke('profile:activate', { profileId }));
+  }
+
+  /** Removes a stored profile and its credential. */
+  remove(profileId: string): Promise<Result<SessionView>> {
+    return this.#run(`remove:${profileId}`, this.#bridge.invoke('profile:remove', { profileId }));
+  }
+
+  /** Starts the built-in simulator and shows its wall. */
+  startDemo(): Promise<Result<SessionView>> {
+    return this.#run('demo-start', this.#bridge.invoke('demo:start'));
+  }
+
+  /** Stops the simulator; back to the active profile, or to Connect. */
+  stopDemo(): Promise<Result<SessionView>> {
+    return this.#run('demo-stop', this.#bridge.invoke('demo:stop'));
+  }
+
+  async #load(superseded: () => boolean): Promise<void> {
+    const result = await settle(this.#bridge.invoke('session:get'));
+    if (!result.ok) this.#loadError = result.error;
+    else if (!superseded()) this.#view = result.value;
+  }
+
+  async #run(action: SessionAction, call: Promise<Result<SessionView>>): Promise<Result<SessionView>> {
+    this.#pending = action;
+    try {
+      const result = await settle(call);
+      if (result.ok) this.#view = result.value;
+      return result;
+    } finally {
+      if (this.#pending === action) this.#pending = null;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { appErrorDataSchema } from './errors';
+import { credentialKindSchema, processingSettingsSchema, streamStateSchema } from './domain';
+
+/** A cached asset as the page sees it: a `wall-asset:` address, never a bintu URL. */
+export const assetViewSchema = z.object({
+  src: z.string(),
+  /** When main last confirmed this picture with the server (ms epoch). */
+  fetchedAt: z.number(),
+  /** When the picture's content last changed (ms epoch): the age the operator sees. */
+  changedAt: z.number(),
+});
+export type AssetView = z.infer<typeof assetViewSchema>;
+
+/** One quality of a stream, as shown in the tile and the focus view. */
+export const variantViewSchema = z.object({
+  id: z.string(),
+  index: z.number(),
+  label: z.string(),
+  streamname: z.string().nullable(),
+  processing: processingSettingsSchema,
+  thumbnail: assetViewSchema.nullable(),
+  motionclip: assetViewSchema.nullable(),
+  hasReplay: z.boolean(),
+});
+export type VariantView = z.infer<typeof variantViewSchema>;
+
+/** A recording the operator can download, named by id. */
+export const recordingViewSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  createdAt: z.string().nullable(),
+});
+export type RecordingView = z.infer<typeof recordingViewSchema>;
+
+/** A tile on the wall: one stream with everything the page needs and no URL. */
+export const tileViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  state: streamStateSchema,
+  rawState: z.string(),
+  tags: z.array(z.string()),
+  createdAt: z.string().nullable(),
+  variants: z.array(variantViewSchema),
+  recordings: z.array(recordingViewSchema),
+  hasReplay: z.boolean(),
+});
+export type TileView = z.infer<typeof tileViewSchema>;
+
+/** How well main reaches bintu right now. */
+export const connectionStatusSchema = z.enum([
+  'idle',
+  'connecting',
+  'online',
+  'degraded',
+  'offline',
+  'credential-rejected',
+]);
+export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
+
+/** The connection summary in the status bar. */
+export const connectionViewSchema = z.object({
+  status: connectionStatusSchema,
+  lastPollAt: z.number().nullable(),
+  lastSuccessAt: z.number().nullable(),
+  /** Since when nothing got through, when offline (ms epoch). */
+  offlineSince: z.number().nullable(),
+  error: appErrorDataSchema.nullable(),
+  requests: z.number(),
+  bytes: z.number(),
+});
+export type ConnectionView = z.infer<typeof connectionViewSchema>;
+
+/** The whole wall, pushed wholesale with `wall:changed`. */
+export const wallViewSchema = z.object({
+  connection: connectionViewSchema,
+  streams: z.array(tileViewSchema),
+  /** The list came back with exactly `quantity` items: there may be more streams. */
+  truncated: z.boolean(),
+  quantity: z.number(),
+  /** The streams come from the cache, not yet confirmed by bintu since start. */
+  fromCache: z.boolean(),
+});
+export type WallView = z.infer<typeof wallViewSchema>;
+
+/** A stored profile. Only whether a credential exists is visible, never the credential. */
+export const profileViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  apiBase: z.string(),
+  credentialKind: credentialKindSchema,
+  hasCredential: z.boolean(),
+});
+export type ProfileView = z.infer<typeof profileViewSchema>;
+
+/** Which profile is in use, whether it is the demo, and whether the keychain works. */
+export const sessionViewSchema = z.object({
+  profiles: z.array(profileViewSchema),
+  activeProfileId: z.string().nullable(),
+  demo: z.boolean(),
+  keychain: z.object({
+    available: z.boolean(),
+    /** Shown as a warning when credentials can only be held for this session. */
+    message: z.string().nullable(),
+  }),
+});
+export type SessionView = z.infer<typeof sessionViewSchema>;

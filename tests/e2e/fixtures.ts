@@ -1,0 +1,45 @@
+import { test as base } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/main/simulator';
+import { openKeychainVault } from '../../src/main/platform/keychain';
+import type { CredentialVault } from '../../src/main/core/credential-vault';
+import { startHarness, type Harness } from './harness/harness';
+import { ConnectPage } from './pages/connect-page';
+import { WallPage } from './pages/wall-page';
+
+/** Per-test world: its own simulator, user-data folder, keychain service and harness. */
+export const test = base.extend<{
+  simOptions: SimulatorOptions;
+  sim: Simulator;
+  vault: CredentialVault;
+  harness: Harness;
+  connect: ConnectPage;
+  wall: WallPage;
+}>({
+  simOptions: [{ streams: 12, groups: 2, seed: 11, lifecycle: false }, { option: true }],
+  sim: async ({ simOptions }, use) => {
+    const sim = await startSimulator(simOptions);
+    await use(sim);
+    await sim.close();
+  },
+  vault: async ({}, use) => {
+    // A service name of its own, so tests never see each other's (or an operator's) credentials.
+    const service = `bintu-wall-e2e-${randomBytes(4).toString('hex')}`;
+    await use(await openKeychainVault({ service }));
+  },
+  harness: async ({ page, vault }, use, testInfo) => {
+    const harness = await startHarness({ userDataDir: testInfo.outputPath('user-data'), vault });
+    await harness.attach(page);
+    await use(harness);
+    await harness.close();
+  },
+  connect: async ({ page, harness }, use) => {
+    await page.goto(harness.url);
+    await use(new ConnectPage(page));
+  },
+  wall: async ({ page }, use) => {
+    await use(new WallPage(page));
+  },
+});
+
+export { expect } from '@playwright/test';
