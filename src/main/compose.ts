@@ -9,6 +9,7 @@ import type { AssetSrc } from './core/poller/wall-view';
 import type { Disposable } from './core/lifecycle';
 import type { EventChannel, EventPayload } from '../shared/ipc-contract';
 import { startDemoBackend } from './demo';
+import { FileLogger, KnownSecrets } from './core/log/logger';
 
 /** What the platform (Electron, or the test harness) provides to the core. */
 export interface ComposeOptions {
@@ -33,6 +34,8 @@ export interface ComposedApp extends Disposable {
 
 /** Builds the core the same way for Electron (`index.ts`) and the end-to-end harness. */
 export function composeApp(options: ComposeOptions): ComposedApp {
+  const secrets = new KnownSecrets();
+  const log = new FileLogger(join(options.userDataDir, 'logs'), secrets);
   const settings = new SettingsService(options.settingsStore);
   const http = new HttpClient({ maxSocketsPerHost: settings.get().maxConnectionsPerHost });
   const store = new AssetStore(join(options.userDataDir, 'cache'));
@@ -43,6 +46,8 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     store,
     assetSrc: options.assetSrc,
     startDemo: options.startDemo ?? startDemoBackend,
+    secrets,
+    log,
   });
   const handlers: CommandHandlers = {
     'session:get': () => session.view(),
@@ -61,7 +66,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     session,
     store,
     handlers,
-    dispatch: createDispatcher(handlers),
+    dispatch: createDispatcher(handlers, log),
     onEvent(listener) {
       const subs = [
         session.onDidChangeWall((view) => listener('wall:changed', view)),
@@ -69,7 +74,10 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       ];
       return { dispose: () => subs.forEach((sub) => sub.dispose()) };
     },
-    start: () => session.start(),
+    async start() {
+      log.info(`start; keychain ${options.vault.status().persistent ? 'available' : 'not available, credentials held in memory'}`);
+      await session.start();
+    },
     dispose() {
       session.dispose();
       http.dispose();

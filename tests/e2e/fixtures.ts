@@ -22,6 +22,8 @@ export const test = base.extend<{
     await use(sim);
     await sim.close();
   },
+  // Playwright requires the object pattern even when a fixture depends on nothing.
+  // eslint-disable-next-line no-empty-pattern
   vault: async ({}, use) => {
     // A service name of its own, so tests never see each other's (or an operator's) credentials.
     const service = `bintu-wall-e2e-${randomBytes(4).toString('hex')}`;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { commands, isCommandChannel, type CommandChannel, type CommandResponse } from '../../shared/ipc-contract';
 import { fail, ok, type Result } from '../../shared/errors';
 import { toErrorData } from './errors';
+import type { Logger } from './log/logger';
 
 /** The main-side implementation of every command of the contract. */
 export type CommandHandlers = {
@@ -12,7 +13,7 @@ export type CommandHandlers = {
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
 
 /** Builds the dispatcher shared by Electron's IPC registration and the test harness. */
-export function createDispatcher(handlers: CommandHandlers): Dispatch {
+export function createDispatcher(handlers: CommandHandlers, log?: Logger): Dispatch {
   return async (channel, payload) => {
     if (!isCommandChannel(channel)) {
       return fail({ code: 'unknown-channel', message: 'The page asked for a command that does not exist.' });
@@ -27,7 +28,10 @@ export function createDispatcher(handlers: CommandHandlers): Dispatch {
       const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
       return ok(await handler(parsed.data));
     } catch (error) {
-      return fail(toErrorData(error));
+      const data = toErrorData(error);
+      // Operator-facing errors are expected; anything internal is a bug worth a stack in the log.
+      if (data.code === 'internal') log?.error(`${channel} failed`, error);
+      return fail(data);
     }
   };
 }

@@ -9,6 +9,7 @@ import * as E from './bintu-errors';
 import type { SimContext } from './context';
 import { createStream } from './create-stream';
 import { authenticate } from './credentials';
+import { safeDecode } from './http-helpers';
 import type { RequestFaults } from './faults';
 import { DEFAULT_ASSET_LIMIT, streamObject, type ObjectContext } from './stream-object';
 import { sleep, transmit, type Outgoing } from './transmit';
@@ -115,7 +116,7 @@ interface Routed {
 }
 
 function route(ctx: SimContext, req: IncomingMessage, url: URL): Routed {
-  const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = url.pathname.split('/').filter(Boolean).map(safeDecode);
   const method = req.method ?? 'GET';
   const notAllowed = async (): Promise<Answer> => fromError(E.methodNotAllowed());
   if (parts[0] !== 'stream' || parts.length > 3) return { kind: 'other', streamId: null, run: async () => fromError(E.routeNotFound()) };

@@ -8,7 +8,7 @@ import type { VariantRef } from './catalogue';
 import type { SimContext } from './context';
 import { carriesCredential } from './credentials';
 import type { RequestFaults } from './faults';
-import { httpDate, notModified } from './http-dates';
+import { httpDate, notModified, safeDecode } from './http-helpers';
 import { recordingResponse } from './recording-response';
 import { replayPage } from './replay-page';
 import { sleep, transmit, type Outgoing } from './transmit';
@@ -28,7 +28,7 @@ interface Route {
 }
 
 function route(ctx: SimContext, req: IncomingMessage, url: URL): Route {
-  const path = decodeURIComponent(url.pathname);
+  const path = safeDecode(url.pathname);
   let m = /^\/vod\/thumbnails\/([^/]+)\.(jpg|gif)$/.exec(path);
   if (m?.[1] && m[2]) {
     const ref = ctx.catalogue.variantByName(m[1]);

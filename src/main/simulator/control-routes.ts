@@ -3,6 +3,7 @@
  *
  *   GET    /_sim/streams                     list streams with state, names and faults
  *   GET    /_sim/stats                       the request counters
+ *   GET    /_sim/health                      the simulator's own memory, CPU time and cache size
  *   GET    /_sim/faults                      the global faults
  *   PUT    /_sim/faults                      replace the global faults (FaultSpec body)
  *   DELETE /_sim/faults                      clear every fault, global and per stream
@@ -18,6 +19,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { SimContext } from './context';
 import { UnknownStreamError } from './control';
+import { safeDecode } from './http-helpers';
 import type { FaultSpec } from './types';
 
 /** The JSON a client may send as a FaultSpec. */
@@ -60,6 +62,15 @@ async function dispatch(ctx: SimContext, req: IncomingMessage, parts: string[]):
   const [a, id, b] = parts;
   if (a === 'streams' && id === undefined && m === 'GET') return [200, c.listStreams()];
   if (a === 'stats' && m === 'GET') return [200, ctx.stats.snapshot(ctx.renderer.counters)];
+  if (a === 'health' && m === 'GET') {
+    const mem = process.memoryUsage();
+    const cpu = process.cpuUsage();
+    return [200, {
+      rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, externalBytes: mem.external,
+      cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000,
+      uptimeS: process.uptime(), pictureCacheBytes: ctx.renderer.heldBytes,
+    }];
+  }
   if (a === 'faults' && id === undefined) {
     if (m === 'GET') return [200, c.globalFaults()];
     if (m === 'PUT') {
@@ -98,7 +109,7 @@ async function dispatch(ctx: SimContext, req: IncomingMessage, parts: string[]):
 
 /** Handles a request whose path starts with `/_sim/`. */
 export async function handleControl(ctx: SimContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-  const parts = path.split('/').filter(Boolean).slice(1).map(decodeURIComponent);
+  const parts = path.split('/').filter(Boolean).slice(1).map(safeDecode);
   try {
     const [status, json] = await dispatch(ctx, req, parts);
     send(res, status, json);

@@ -20,6 +20,7 @@ import { StatsCounter } from './stats';
 import type { AssetVersion, FaultSpec, Simulator, SimulatorOptions } from './types';
 import { buildWorld } from './world';
 
+/** Every public simulator type (options, credentials, faults, stats, control). */
 export type * from './types';
 
 function listen(server: Server, port: number): Promise<number> {

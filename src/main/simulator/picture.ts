@@ -5,12 +5,15 @@
  */
 import { Raster, hsv, type Rgb } from './raster';
 
-/** Thumbnail size (bintu's are larger; small keeps 200 streams cheap). */
+/** Thumbnail width (bintu's are larger; small keeps 200 streams cheap). */
 export const THUMB_WIDTH = 320;
+/** Thumbnail height. */
 export const THUMB_HEIGHT = 180;
-/** Motion-clip frame size and rate. */
+/** Motion-clip frame width. */
 export const CLIP_WIDTH = 160;
+/** Motion-clip frame height. */
 export const CLIP_HEIGHT = 90;
+/** Motion-clip frames per second: a clip of `duration` s has duration x 4 frames. */
 export const CLIP_FPS = 4;
 
 /** What a picture shows. */

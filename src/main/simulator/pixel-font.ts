@@ -27,8 +27,9 @@ const GLYPHS: Record<string, string> = {
   '?': '0E110102040004', '!': '04040404040004', '+': '0004041F040400', ',': '000000000C0408',
 };
 
-/** Glyph cell size in font pixels, spacing included. */
+/** Glyph cell width in font pixels, spacing included. */
 export const GLYPH_WIDTH = 6;
+/** Glyph cell height in font pixels, spacing included. */
 export const GLYPH_HEIGHT = 8;
 
 /** The seven row bitmasks of a character; unknown characters draw as '?'. */

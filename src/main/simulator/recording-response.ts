@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import { recordingName, type VariantRef } from './catalogue';
 import type { SimContext } from './context';
-import { httpDate } from './http-dates';
+import { httpDate } from './http-helpers';
 import type { Outgoing } from './transmit';
 
 /** A byte range resolved against a file size. */

@@ -32,7 +32,8 @@ export async function transmit(
   count: (bytes: number) => void,
 ): Promise<void> {
   const headers = { ...out.headers };
-  if (headers['Content-Length'] === undefined) headers['Content-Length'] = out.body.length;
+  // A 304 has no body and must not claim one; HEAD announces the length a GET would send.
+  if (headers['Content-Length'] === undefined && out.status !== 304) headers['Content-Length'] = out.body.length;
   res.writeHead(out.status, headers);
   const body = req.method === 'HEAD' || out.status === 304 ? Buffer.alloc(0) : out.body;
   const limit = faults.dropAfterBytes === null ? body.length : Math.min(body.length, faults.dropAfterBytes);

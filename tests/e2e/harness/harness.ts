@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
@@ -37,6 +37,7 @@ export interface Harness {
  */
 export async function startHarness(options: { userDataDir: string; vault: CredentialVault; startDemo?: () => Promise<DemoBackend> }): Promise<Harness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the app first (npm run build): out/renderer/index.html is missing.');
+  mkdirSync(options.userDataDir, { recursive: true });
   const app = composeApp({
     userDataDir: options.userDataDir,
     vault: options.vault,

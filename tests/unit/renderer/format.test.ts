@@ -21,7 +21,8 @@ describe('createFormatters', () => {
   it('formats counts and sizes in the locale', () => {
     expect(en.count(1482)).toBe('1,482');
     expect(de.count(1482)).toBe('1.482');
-    expect(en.bytes(512)).toBe('512 byte');
+    expect(en.bytes(512)).toBe('512 bytes');
+    expect(en.bytes(1)).toBe('1 byte');
     expect(en.bytes(48_331_776)).toBe('48.3 MB');
     expect(de.bytes(48_331_776)).toBe('48,3 MB');
     expect(en.bytes(2_500_000_000)).toBe('2.5 GB');

@@ -1,6 +1,6 @@
 import type { HttpClient, HttpResponse } from '../http/http-client';
 import { AppError } from '../errors';
-import { retryAtFrom } from '../retry-after';
+import { parseRetryAfter } from '../http/retry-after';
 import { type AssetExt, type AssetStore, contentHash } from './asset-store';
 
 /** What main knows about one asset URL (a thumbnail or motion clip overwritten in place). */
@@ -58,7 +58,7 @@ export async function refreshAsset(
 /** Maps a failed asset response to an error the wall can show and the scheduler can act on. */
 function assetError(response: HttpResponse, url: string): AppError {
   const where = describe(url);
-  const retryAt = retryAtFrom(response.headers['retry-after']);
+  const retryAt = parseRetryAfter(response.headers['retry-after']);
   if (response.status === 404) return new AppError('not-found', `No picture at ${where} yet (404).`, { status: 404 });
   if (response.status === 429) {
     return new AppError('rate-limited', `The asset host asked us to slow down (429) for ${where}.`, { status: 429, ...(retryAt ? { retryAt } : {}) });

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Stream } from '../../../shared/domain';
 import type { AppErrorData } from '../../../shared/errors';
 import { toErrorData } from '../errors';
@@ -80,6 +81,8 @@ export class Poller implements Disposable {
   private changeTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: PollerOptions) {
+    // Every request of this poller shares one abort signal; hundreds may be in flight at once.
+    setMaxListeners(0, this.abort.signal);
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
     if (options.initial) {

@@ -11,6 +11,7 @@ import { BintuClient, type BintuCredential } from '../bintu/bintu-client';
 import type { Profile, SettingsService } from '../settings/settings';
 import { Poller } from '../poller/poller';
 import { toWallView, type AssetSrc } from '../poller/wall-view';
+import type { KnownSecrets, Logger } from '../log/logger';
 
 /** A running bintu stand-in for demo mode: where it is and the credential it accepts. */
 export interface DemoBackend {
@@ -27,6 +28,9 @@ export interface SessionDeps {
   store: AssetStore;
   assetSrc: AssetSrc;
   startDemo: () => Promise<DemoBackend>;
+  /** Every credential the session touches is registered here, so logs can redact it. */
+  secrets: KnownSecrets;
+  log: Logger;
   now?: () => number;
 }
 
@@ -102,6 +106,7 @@ export class Session implements Disposable {
   async connect(request: ConnectRequest): Promise<SessionView> {
     const base = checkApiBase(request.apiBase);
     if (!base.ok) throw new AppError('insecure-api-base', base.message);
+    this.deps.secrets.add(request.secret);
     const credential: BintuCredential = { kind: request.credentialKind, secret: request.secret };
     await new BintuClient({ apiBase: base.url, credential, http: this.deps.http }).check();
     const existing = this.deps.settings
@@ -183,6 +188,8 @@ export class Session implements Disposable {
 
   private startPolling(profileId: string, apiBase: string, credential: BintuCredential): void {
     this.stopPolling();
+    this.deps.secrets.add(credential.secret);
+    this.deps.log.info(`polling ${apiBase} (${profileId === DEMO_PROFILE_ID ? 'demo' : 'profile'})`);
     const s = this.deps.settings.get();
     const source = new BintuClient({ apiBase, credential, http: this.deps.http });
     const poller = new Poller({

@@ -65,7 +65,7 @@ export const de: Messages = {
     'Diese Organisation hat noch keine Streams. Neue Streams erscheinen hier bei der nächsten Abfrage, ohne Neuladen.',
   'wall.rejected':
     'bintu hat die Zugangsdaten dieses Profils abgelehnt. Geben Sie einen neuen API-Schlüssel oder ein neues Token ein.',
-  'wall.rejectedAction': 'Profile öffnen',
+  'wall.rejectedAction': 'Neuen Schlüssel eingeben',
   'wall.offline': 'Offline seit {time}. Die Wand zeigt die zuletzt empfangenen Bilder, als veraltet markiert.',
   'wall.fromCache': 'Die gespeicherte Wand wird gezeigt, während die Verbindung zu bintu aufgebaut wird.',
 

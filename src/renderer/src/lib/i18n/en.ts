@@ -66,7 +66,7 @@ export const en = {
     'This organisation has no streams yet. New streams appear here on the next poll, without a reload.',
   'wall.rejected':
     'bintu rejected the credential of this profile. Enter a new API key or token to continue.',
-  'wall.rejectedAction': 'Open profiles',
+  'wall.rejectedAction': 'Enter a new key',
   'wall.offline': 'Offline since {time}. The wall shows the last pictures it received, marked stale.',
   'wall.fromCache': 'Showing the saved wall while connecting to bintu.',
 

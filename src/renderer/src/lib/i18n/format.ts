@@ -26,7 +26,8 @@ export function createFormatters(locale: string): Formatters {
       new Intl.NumberFormat(locale, {
         style: 'unit',
         unit,
-        unitDisplay: 'short',
+        // "512 bytes" reads better than the short form "512 byte".
+        unitDisplay: unit === 'byte' ? 'long' : 'short',
         maximumFractionDigits: unit === 'byte' || unit === 'kilobyte' ? 0 : 1,
       }),
   );

@@ -1,5 +1,6 @@
 /**
- * HTTP validators: dates at second precision and the `If-None-Match` / `If-Modified-Since` rules.
+ * HTTP helpers: dates at second precision, the `If-None-Match` / `If-Modified-Since` rules and
+ * forgiving path decoding.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 
@@ -24,4 +25,13 @@ export function notModified(headers: IncomingHttpHeaders, etag: string, lastModi
     return Number.isFinite(since) && Math.floor(lastModifiedMs / 1000) <= Math.floor(since / 1000);
   }
   return false;
+}
+
+/** Percent-decodes a path segment; a malformed escape stays as it was (and matches nothing). */
+export function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
