@@ -3,31 +3,50 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeApp } from './compose';
 import { assetSrc, handleAssetProtocol, registerAssetScheme } from './platform/asset-protocol';
+import { createElectronDesktop } from './platform/desktop';
 import { forwardEvents, registerIpc } from './platform/ipc';
 import { openKeychainVault } from './platform/keychain';
 import { createMainWindow } from './platform/main-window';
+import { ReplayWindows } from './platform/replay-windows';
 import { hardenSessions } from './platform/security';
 import { createElectronSettingsStore } from './platform/settings-store';
 
 // Composition root: builds the core, wires it to Electron, disposes it on quit.
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+// Tests and portable installs may keep user data elsewhere (the CLI honours the same variable).
+if (process.env['BINTU_WALL_USER_DATA']) app.setPath('userData', process.env['BINTU_WALL_USER_DATA']);
 registerAssetScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 void app.whenReady().then(async () => {
   hardenSessions();
   const vault = await openKeychainVault({ service: 'bintu-wall' });
-  const core = composeApp({ userDataDir: app.getPath('userData'), vault, settingsStore: createElectronSettingsStore(), assetSrc });
-  handleAssetProtocol(core.store);
   const main = createMainWindow(outDir, process.env['ELECTRON_RENDERER_URL']);
+  const replays = new ReplayWindows();
+  let kioskDisplay: number | null = null;
+  const desktop = createElectronDesktop(main.window, replays, () => kioskDisplay);
+  const core = composeApp({
+    userDataDir: app.getPath('userData'),
+    vault,
+    settingsStore: createElectronSettingsStore(),
+    assetSrc,
+    desktop,
+    defaultDownloadDir: join(app.getPath('downloads'), 'Bintu Wall'),
+  });
+  kioskDisplay = core.settings.get().kiosk.displayId;
+  core.settings.onDidChange((s) => (kioskDisplay = s.kiosk.displayId));
+  handleAssetProtocol(core.store);
   const ipc = registerIpc(core, (frame) => main.isTrusted(frame));
   const events = forwardEvents(core, main.window.webContents);
   await core.start();
+  main.load();
+  if (core.settings.get().kiosk.startInKiosk) desktop.setKiosk(true);
   app.on('second-instance', () => {
     if (main.window.isMinimized()) main.window.restore();
     main.window.focus();
   });
   app.on('window-all-closed', () => app.quit());
+  main.window.on('closed', () => replays.closeAll());
   app.on('will-quit', () => {
     events.dispose();
     ipc.dispose();

@@ -2,9 +2,13 @@ import { z } from 'zod';
 import type { Result } from './errors';
 import { credentialKindSchema } from './domain';
 import { sessionViewSchema, wallViewSchema } from './view';
+import { displayViewSchema, settingsPatchSchema, settingsViewSchema } from './settings-view';
+import { downloadViewSchema } from './download-view';
 
 const none = z.undefined();
-const profileId = z.object({ profileId: z.string().min(1).max(200) });
+const id = z.string().min(1).max(200);
+const profileId = z.object({ profileId: id });
+const downloadId = z.object({ downloadId: id });
 
 /** What the Connect screen sends: the only time a credential travels, page to main, never back. */
 export const connectRequestSchema = z.object({
@@ -28,12 +32,34 @@ export const commands = {
   'demo:stop': { request: none, response: sessionViewSchema },
   'wall:get': { request: none, response: wallViewSchema },
   'wall:refresh': { request: none, response: z.null() },
+  /** Opens the stream's replay player (the URL bintu gave) in its own window; one per stream. */
+  'replay:open': { request: z.object({ streamId: id, variantId: id.optional() }), response: z.null() },
+  'downloads:list': { request: none, response: z.array(downloadViewSchema) },
+  /** Downloads a recording, named by id: main resolves the URL and the folder. */
+  'downloads:start': { request: z.object({ streamId: id, recordingId: id }), response: downloadViewSchema },
+  'downloads:cancel': { request: downloadId, response: z.null() },
+  'downloads:retry': { request: downloadId, response: z.null() },
+  /** Shows a finished download in the system's file manager. */
+  'downloads:reveal': { request: downloadId, response: z.null() },
+  'settings:get': { request: none, response: settingsViewSchema },
+  'settings:update': { request: settingsPatchSchema, response: settingsViewSchema },
+  /** Asks the operator for the download folder with the system dialog. */
+  'settings:choose-download-dir': { request: none, response: settingsViewSchema },
+  'displays:list': { request: none, response: z.array(displayViewSchema) },
+  'window:set-fullscreen': { request: z.object({ on: z.boolean() }), response: z.null() },
+  'window:set-kiosk': { request: z.object({ on: z.boolean() }), response: z.null() },
+  /** Copies an id to the clipboard (the page has no clipboard permission). */
+  'clipboard:copy': { request: z.object({ text: z.string().max(1000) }), response: z.null() },
 } as const;
 
 /** Every event main pushes to the page, with its payload schema. */
 export const events = {
   'wall:changed': wallViewSchema,
   'session:changed': sessionViewSchema,
+  'downloads:changed': z.array(downloadViewSchema),
+  'settings:changed': settingsViewSchema,
+  /** The window entered or left fullscreen or kiosk (also by the system, e.g. Esc). */
+  'window:changed': z.object({ fullscreen: z.boolean(), kiosk: z.boolean() }),
 } as const;
 
 export type CommandChannel = keyof typeof commands;

@@ -35,6 +35,8 @@ export function lockNavigation(contents: WebContents, allowedOrigin: string | nu
   contents.on('will-navigate', (event, url) => {
     if (allowedOrigin !== null && originOf(url) === allowedOrigin) return;
     event.preventDefault();
+    // From a replay page, a link elsewhere goes to the system browser, and only over https.
+    if (allowedOrigin !== null && url.startsWith('https://')) void shell.openExternal(url);
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

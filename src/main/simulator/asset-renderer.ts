@@ -6,7 +6,7 @@ import { encodeGif, encodeJpeg } from './encode';
 import { CLIP_FPS, drawClipFrame, drawThumbnail, type SceneInput } from './picture';
 
 const DEFAULT_MAX_BYTES = 24 * 1024 * 1024;
-const MAX_SIZE_ENTRIES = 200_000;
+const MAX_SIZE_ENTRIES = 20_000;
 
 interface CacheEntry {
   buffer: Promise<Buffer>;

@@ -28,8 +28,6 @@ interface Segment {
   state: SimStreamState;
 }
 
-interface Pin extends Segment {}
-
 // Versions count ticks from a day before start (further back than any history the world has),
 // so every version number is positive.
 const HISTORY_MS = 24 * 3600_000;
@@ -37,7 +35,7 @@ const MAX_WALK = 64;
 
 /** The simulator's clock-driven view of the world. */
 export class Schedule {
-  private readonly pins = new Map<string, Pin[]>();
+  private readonly pins = new Map<string, Segment[]>();
   private readonly bumps = new Map<string, number[]>();
   private readonly frozenAt = new Map<string, number>();
 

@@ -8,6 +8,7 @@ import { composeApp, type ComposedApp } from '../../../src/main/compose';
 import type { CredentialVault } from '../../../src/main/core/credential-vault';
 import type { DemoBackend } from '../../../src/main/core/session/session';
 import { jsonSettingsStore } from './json-settings-store';
+import { RecordingDesktop } from '../../support/recording-desktop';
 
 const RENDERER_DIR = resolve('out/renderer');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.jpg': 'image/jpeg', '.gif': 'image/gif', '.png': 'image/png' };
@@ -26,6 +27,8 @@ export interface Harness {
   url: string;
   app: ComposedApp;
   userDataDir: string;
+  /** What the core asked of the desktop: replay windows, dialogs, fullscreen. */
+  desktop: RecordingDesktop;
   attach(page: Page): Promise<void>;
   close(): Promise<void>;
 }
@@ -38,7 +41,10 @@ export interface Harness {
 export async function startHarness(options: { userDataDir: string; vault: CredentialVault; startDemo?: () => Promise<DemoBackend> }): Promise<Harness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the app first (npm run build): out/renderer/index.html is missing.');
   mkdirSync(options.userDataDir, { recursive: true });
+  const desktop = new RecordingDesktop();
   const app = composeApp({
+    desktop,
+    defaultDownloadDir: join(options.userDataDir, 'Downloads'),
     userDataDir: options.userDataDir,
     vault: options.vault,
     settingsStore: jsonSettingsStore(options.userDataDir),
@@ -68,6 +74,7 @@ export async function startHarness(options: { userDataDir: string; vault: Creden
   return {
     url,
     app,
+    desktop,
     userDataDir: options.userDataDir,
     async attach(page) {
       await page.exposeBinding('__wallInvoke', (source, channel: unknown, payload: unknown) => {

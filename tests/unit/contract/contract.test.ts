@@ -8,6 +8,7 @@ import { MemorySettingsStore } from '../../../src/main/core/settings/settings';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RecordingDesktop } from '../../support/recording-desktop';
 
 function composed() {
   return composeApp({
@@ -15,6 +16,8 @@ function composed() {
     vault: new MemoryVault(null),
     settingsStore: new MemorySettingsStore(),
     assetSrc: (name) => `wall-asset://cache/${name}`,
+    desktop: new RecordingDesktop(),
+    defaultDownloadDir: join(tmpdir(), 'wall-downloads'),
   });
 }
 

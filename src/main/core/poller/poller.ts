@@ -80,7 +80,8 @@ export class Poller implements Disposable {
   private timer: NodeJS.Timeout | undefined;
   private changeTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly options: PollerOptions) {
+  constructor(private options: PollerOptions) {
+    this.options = { ...options };
     // Every request of this poller shares one abort signal; hundreds may be in flight at once.
     setMaxListeners(0, this.abort.signal);
     this.now = options.now ?? Date.now;
@@ -101,6 +102,12 @@ export class Poller implements Disposable {
     if (this.stopped) return;
     this.list.nextAt = Math.min(this.list.nextAt, this.now());
     this.schedule(0);
+  }
+
+  /** Applies changed poll settings without losing the wall; the list is asked again at once. */
+  configure(change: Partial<Pick<PollerOptions, 'listIntervalMs' | 'detailsIntervalMs' | 'quantity'>>): void {
+    Object.assign(this.options, change);
+    this.refreshNow();
   }
 
   /** A consistent snapshot of the wall for views and the offline cache. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ConnectRequest } from '../../../shared/ipc-contract';
+import type { Stream } from '../../../shared/domain';
 import type { SessionView, WallView } from '../../../shared/view';
 import { checkApiBase } from '../../../shared/api-base';
 import { AppError } from '../errors';
@@ -61,7 +62,11 @@ export class Session implements Disposable {
   private demo: DemoBackend | null = null;
   private activeId: string | null = null;
 
-  constructor(private readonly deps: SessionDeps) {}
+  constructor(private readonly deps: SessionDeps) {
+    deps.settings.onDidChange((s) =>
+      this.poller?.poller.configure({ listIntervalMs: s.listIntervalS * 1000, detailsIntervalMs: s.detailsIntervalS * 1000, quantity: s.quantity }),
+    );
+  }
 
   /** Reconnects the profile that was active when the app last ran, if its credential is stored. */
   async start(): Promise<void> {
@@ -167,6 +172,20 @@ export class Session implements Disposable {
       await this.start();
     }
     return this.emitSession();
+  }
+
+  /** The streams on the wall now: what ids from the page are resolved against. */
+  streams(): readonly Stream[] {
+    return this.poller?.poller.model().streams ?? [];
+  }
+
+  /** The replay page of a stream (a given quality, or the first that has one). */
+  replayUrl(streamId: string, variantId?: string): string {
+    const stream = this.streams().find((s) => s.id === streamId);
+    if (!stream) throw new AppError('not-found', 'That stream is not on the wall any more.');
+    const variant = stream.variants.find((v) => v.replay && (variantId === undefined || v.id === variantId));
+    if (!variant?.replay) throw new AppError('not-found', 'This stream has no replay: Live Processing replay is off for it.');
+    return variant.replay.url;
   }
 
   /** Polls the list now. */

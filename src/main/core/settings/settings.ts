@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { credentialKindSchema } from '../../../shared/domain';
+import { layoutSchema, settingsViewSchema, type SettingsView } from '../../../shared/settings-view';
 import { Emitter } from '../lifecycle';
 
 /** A stored profile: an organisation's API base and credential kind. Never the credential. */
@@ -11,24 +12,51 @@ export const profileSchema = z.object({
 });
 export type Profile = z.infer<typeof profileSchema>;
 
-/** Every setting with its default; a bad stored value falls back to the default, alone. */
-export const settingsSchema = z.object({
-  profiles: z
+const shape = settingsViewSchema.shape;
+const DEFAULT_WALL = { grid: 'auto', filter: { search: '', states: [], tags: [] }, sort: 'slot' } as const;
+const DEFAULT_KIOSK = { displayId: null, startInKiosk: false, startAtLogin: false, hideCursorAfterS: 5 };
+
+/** Keeps the items of a stored list that still parse; one bad entry never costs the others. */
+function tolerantArray<T extends z.ZodType>(item: T) {
+  return z
     .array(z.unknown())
     .catch([])
-    .transform((items) => items.flatMap((item) => {
-      const parsed = profileSchema.safeParse(item);
-      return parsed.success ? [parsed.data] : [];
-    })),
+    .transform((items) => items.flatMap((value) => {
+      const parsed = item.safeParse(value);
+      return parsed.success ? [parsed.data as z.infer<T>] : [];
+    }));
+}
+
+/**
+ * Every stored setting with its default. A bad stored value falls back to its default alone, so
+ * a hand-edited or half-written file never stops the app nor loses the profiles.
+ */
+export const settingsSchema = z.object({
+  profiles: tolerantArray(profileSchema),
   activeProfileId: z.string().nullable().catch(null),
-  listIntervalS: z.number().min(2).max(3600).catch(5),
-  detailsIntervalS: z.number().min(10).max(86_400).catch(120),
-  quantity: z.number().int().min(1).max(1000).catch(50),
+  listIntervalS: shape.listIntervalS.catch(5),
+  detailsIntervalS: shape.detailsIntervalS.catch(120),
+  quantity: shape.quantity.catch(50),
   assetLimit: z.number().int().min(1).max(100).catch(10),
-  cacheMaxMb: z.number().min(50).max(100_000).catch(500),
-  maxConnectionsPerHost: z.number().int().min(1).max(32).catch(6),
+  cacheMaxMb: shape.cacheMaxMb.catch(500),
+  maxConnectionsPerHost: shape.maxConnectionsPerHost.catch(6),
+  downloadDir: shape.downloadDir.catch(null),
+  language: shape.language.catch('system'),
+  theme: shape.theme.catch('system'),
+  variantTiles: shape.variantTiles.catch('group'),
+  pauseHiddenTiles: shape.pauseHiddenTiles.catch(false),
+  kiosk: shape.kiosk.catch(DEFAULT_KIOSK),
+  layouts: tolerantArray(layoutSchema),
+  activeLayout: shape.activeLayout.catch(null),
+  wall: shape.wall.catch({ ...DEFAULT_WALL, filter: { ...DEFAULT_WALL.filter, states: [], tags: [] } }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** The settings the page sees: everything but profiles, which reach it through the session view. */
+export function toSettingsView(settings: Settings): SettingsView {
+  const { profiles: _profiles, activeProfileId: _active, assetLimit: _limit, ...view } = settings;
+  return view;
+}
 
 /** Where settings persist: electron-store in the app, a plain file or memory in tests. */
 export interface SettingsStore {

@@ -1,0 +1,28 @@
+import type { DisplayView } from '../../shared/settings-view';
+import type { Disposable } from './lifecycle';
+
+/** Window state the page mirrors (fullscreen, kiosk). */
+export interface WindowState {
+  fullscreen: boolean;
+  kiosk: boolean;
+}
+
+/**
+ * What the core asks of the desktop: windows, dialogs, the file manager, the clipboard. Electron
+ * implements it in `platform/`; the test harness records the calls instead.
+ */
+export interface DesktopPort {
+  /** Opens (or focuses) the replay window of one stream at the URL bintu gave. */
+  openReplay(streamId: string, url: string): void;
+  /** Shows a file in the system's file manager. */
+  revealFile(path: string): void;
+  /** Asks the operator for a folder; null when they cancel. */
+  chooseFolder(current: string | null): Promise<string | null>;
+  copyText(text: string): void;
+  setFullscreen(on: boolean): void;
+  setKiosk(on: boolean): void;
+  displays(): DisplayView[];
+  /** Applies start-at-login (the OS's login items). */
+  setStartAtLogin(on: boolean): void;
+  onDidChangeWindow(listener: (state: WindowState) => void): Disposable;
+}

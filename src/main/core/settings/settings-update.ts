@@ -1,0 +1,44 @@
+import { settingsPatchSchema, settingsViewSchema, type SettingsPatch } from '../../../shared/settings-view';
+import { AppError } from '../errors';
+import { toSettingsView, type Settings } from './settings';
+
+/** Field names as the Settings screen labels them, for messages an operator understands. */
+const LABELS: Record<string, string> = {
+  listIntervalS: 'List poll interval (seconds)',
+  detailsIntervalS: 'Details poll interval (seconds)',
+  quantity: 'Streams to load (quantity)',
+  cacheMaxMb: 'Cache size (MB)',
+  maxConnectionsPerHost: 'Connections per host',
+  layouts: 'Layouts',
+  activeLayout: 'Layout',
+  kiosk: 'Kiosk',
+  language: 'Language',
+  theme: 'Theme',
+};
+
+/**
+ * Applies a change from the page to the settings: the result is validated whole, with messages
+ * that name the field and its allowed range; nothing is stored when any value is wrong.
+ */
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
+  const parsedPatch = settingsPatchSchema.safeParse(patch);
+  if (!parsedPatch.success) throw invalid(parsedPatch.error.issues);
+  const next = { ...current, ...parsedPatch.data };
+  const view = settingsViewSchema.safeParse(toSettingsView(next));
+  if (!view.success) throw invalid(view.error.issues);
+  const names = next.layouts.map((layout) => layout.name.toLowerCase());
+  const duplicate = names.find((name, i) => names.indexOf(name) !== i);
+  if (duplicate) throw new AppError('invalid-input', `Layouts: two layouts are named "${duplicate}". Give each a different name.`);
+  if (next.activeLayout !== null && !next.layouts.some((layout) => layout.name === next.activeLayout)) {
+    throw new AppError('invalid-input', `Layout: there is no saved layout named "${next.activeLayout}".`);
+  }
+  return next;
+}
+
+function invalid(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): AppError {
+  const text = issues.map((issue) => {
+    const field = String(issue.path[0] ?? '');
+    return `${LABELS[field] ?? field}: ${issue.message}`;
+  });
+  return new AppError('invalid-input', text.join('; '));
+}

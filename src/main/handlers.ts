@@ -1,0 +1,100 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CommandHandlers } from './core/dispatch';
+import type { DesktopPort } from './core/desktop-port';
+import type { Session } from './core/session/session';
+import { toSettingsView, type SettingsService } from './core/settings/settings';
+import { applySettingsPatch } from './core/settings/settings-update';
+import type { DownloadManager } from './core/downloads/download-manager';
+import type { DownloadRecord } from './core/downloads/download-types';
+import { resolveRecording } from './core/downloads/resolve-recording';
+import { AppError } from './core/errors';
+import type { DownloadView } from '../shared/download-view';
+
+/** What the command handlers work on. */
+export interface HandlerDeps {
+  session: Session;
+  settings: SettingsService;
+  downloads: DownloadManager;
+  desktop: DesktopPort;
+  defaultDownloadDir: string;
+}
+
+/** A download as the page sees it: no URL, no folder. */
+export function toDownloadView(record: DownloadRecord): DownloadView {
+  const { url: _url, folder: _folder, ...view } = record;
+  return view;
+}
+
+/** Every command of the contract, implemented on the core. The page names things by id only. */
+export function createHandlers({ session, settings, downloads, desktop, defaultDownloadDir }: HandlerDeps): CommandHandlers {
+  const download = (id: string): DownloadRecord => {
+    const record = downloads.list().find((d) => d.id === id);
+    if (!record) throw new AppError('not-found', 'That download is no longer in the list.');
+    return record;
+  };
+  return {
+    'session:get': () => session.view(),
+    'profile:connect': (request) => session.connect(request),
+    'profile:activate': ({ profileId }) => session.activate(profileId),
+    'profile:remove': ({ profileId }) => session.remove(profileId),
+    'demo:start': () => session.startDemo(),
+    'demo:stop': () => session.stopDemo(),
+    'wall:get': async () => session.wall(),
+    'wall:refresh': async () => {
+      session.refresh();
+      return null;
+    },
+    'replay:open': async ({ streamId, variantId }) => {
+      desktop.openReplay(streamId, session.replayUrl(streamId, variantId));
+      return null;
+    },
+    'downloads:list': async () => downloads.list().map(toDownloadView),
+    'downloads:start': async ({ streamId, recordingId }) => {
+      const recording = resolveRecording([...session.streams()], streamId, recordingId);
+      const folder = settings.get().downloadDir ?? defaultDownloadDir;
+      await mkdir(folder, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+        throw new AppError('permission-denied', `Cannot create the download folder ${folder} (${error.code ?? 'error'}). Choose another folder in Settings.`);
+      });
+      return toDownloadView(await downloads.enqueue({ recording, streamId, folder }));
+    },
+    'downloads:cancel': async ({ downloadId }) => {
+      await downloads.cancel(download(downloadId).id);
+      return null;
+    },
+    'downloads:retry': async ({ downloadId }) => {
+      await downloads.retry(download(downloadId).id);
+      return null;
+    },
+    'downloads:reveal': async ({ downloadId }) => {
+      const record = download(downloadId);
+      desktop.revealFile(record.state === 'done' ? join(record.folder, record.fileName) : record.folder);
+      return null;
+    },
+    'settings:get': async () => toSettingsView(settings.get()),
+    'settings:update': async (patch) => {
+      const before = settings.get();
+      const next = settings.update((current) => applySettingsPatch(current, patch));
+      if (before.kiosk.startAtLogin !== next.kiosk.startAtLogin) desktop.setStartAtLogin(next.kiosk.startAtLogin);
+      return toSettingsView(next);
+    },
+    'settings:choose-download-dir': async () => {
+      const chosen = await desktop.chooseFolder(settings.get().downloadDir ?? defaultDownloadDir);
+      if (chosen) settings.update((s) => ({ ...s, downloadDir: chosen }));
+      return toSettingsView(settings.get());
+    },
+    'displays:list': async () => desktop.displays(),
+    'window:set-fullscreen': async ({ on }) => {
+      desktop.setFullscreen(on);
+      return null;
+    },
+    'window:set-kiosk': async ({ on }) => {
+      desktop.setKiosk(on);
+      return null;
+    },
+    'clipboard:copy': async ({ text }) => {
+      desktop.copyText(text);
+      return null;
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/** Grid layouts of the wall. */
+export const gridSchema = z.enum(['auto', '2x2', '3x3', '4x4', '5x5']);
+export type Grid = z.infer<typeof gridSchema>;
+
+/** Orders the operator can sort the wall by. */
+export const sortSchema = z.enum(['slot', 'name', 'state', 'changed']);
+export type Sort = z.infer<typeof sortSchema>;
+
+/** What narrows the wall: search text, states (any of), tags (all of). */
+export const wallFilterSchema = z.object({
+  search: z.string().max(200),
+  states: z.array(z.string().max(40)).max(10),
+  tags: z.array(z.string().max(200)).max(20),
+});
+export type WallFilter = z.infer<typeof wallFilterSchema>;
+
+/** A saved, named layout: which streams in which slots, the grid, the filter and the sort. */
+export const layoutSchema = z.object({
+  name: z.string().trim().min(1).max(60),
+  grid: gridSchema,
+  /** Stream ids in slot order; empty means "every stream that matches the filter". */
+  slots: z.array(z.string().max(200)).max(1000),
+  filter: wallFilterSchema,
+  sort: sortSchema,
+});
+export type Layout = z.infer<typeof layoutSchema>;
+
+/** Every setting the page may read and change. Credentials are not settings. */
+export const settingsViewSchema = z.object({
+  listIntervalS: z.number().min(2).max(3600),
+  detailsIntervalS: z.number().min(10).max(86_400),
+  quantity: z.number().int().min(1).max(1000),
+  cacheMaxMb: z.number().min(50).max(100_000),
+  maxConnectionsPerHost: z.number().int().min(1).max(32),
+  /** Absolute folder for recordings; chosen with a dialog in main, never typed by the page. */
+  downloadDir: z.string().nullable(),
+  language: z.enum(['system', 'en', 'de']),
+  theme: z.enum(['system', 'dark', 'light']),
+  /** One tile per ABR group with a quality selector, or one tile per quality. */
+  variantTiles: z.enum(['group', 'split']),
+  /** Skip picture refreshes for tiles out of view (the operator's choice, never silent). */
+  pauseHiddenTiles: z.boolean(),
+  kiosk: z.object({
+    displayId: z.number().int().nullable(),
+    startInKiosk: z.boolean(),
+    startAtLogin: z.boolean(),
+    hideCursorAfterS: z.number().int().min(0).max(3600),
+  }),
+  layouts: z.array(layoutSchema).max(50),
+  /** The layout in use, by name; null is the free wall. */
+  activeLayout: z.string().nullable(),
+  /** The current grid and filter of the free wall, kept across restarts. */
+  wall: z.object({ grid: gridSchema, filter: wallFilterSchema, sort: sortSchema }),
+});
+export type SettingsView = z.infer<typeof settingsViewSchema>;
+
+/** A change to settings: any subset, validated whole in main. */
+export const settingsPatchSchema = settingsViewSchema.omit({ downloadDir: true }).partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** A display the kiosk can use. */
+export const displayViewSchema = z.object({ id: z.number().int(), label: z.string(), primary: z.boolean() });
+export type DisplayView = z.infer<typeof displayViewSchema>;

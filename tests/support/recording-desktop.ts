@@ -1,0 +1,57 @@
+import type { DesktopPort, WindowState } from '../../src/main/core/desktop-port';
+import { Emitter } from '../../src/main/core/lifecycle';
+
+/** One call the core made to the desktop. */
+export type DesktopCall = { method: keyof DesktopPort; args: unknown[] };
+
+/**
+ * The desktop at the platform boundary, for tests: it records what the core asked for (a replay
+ * window, a folder dialog, fullscreen) and answers like a desktop would.
+ */
+export class RecordingDesktop implements DesktopPort {
+  readonly calls: DesktopCall[] = [];
+  /** What the folder dialog answers next (null: the operator cancels). */
+  nextFolder: string | null = null;
+  clipboard = '';
+  readonly window: WindowState = { fullscreen: false, kiosk: false };
+  private readonly changes = new Emitter<WindowState>();
+  readonly onDidChangeWindow = this.changes.event;
+
+  private record(method: keyof DesktopPort, ...args: unknown[]): void {
+    this.calls.push({ method, args });
+  }
+
+  openReplay(streamId: string, url: string): void {
+    this.record('openReplay', streamId, url);
+  }
+  revealFile(path: string): void {
+    this.record('revealFile', path);
+  }
+  async chooseFolder(current: string | null): Promise<string | null> {
+    this.record('chooseFolder', current);
+    return this.nextFolder;
+  }
+  copyText(text: string): void {
+    this.record('copyText', text);
+    this.clipboard = text;
+  }
+  setFullscreen(on: boolean): void {
+    this.record('setFullscreen', on);
+    this.window.fullscreen = on;
+    this.changes.fire({ ...this.window });
+  }
+  setKiosk(on: boolean): void {
+    this.record('setKiosk', on);
+    this.window.kiosk = on;
+    this.changes.fire({ ...this.window });
+  }
+  displays() {
+    return [
+      { id: 1, label: 'Display 1 (1920x1080)', primary: true },
+      { id: 2, label: 'Display 2 (3840x2160)', primary: false },
+    ];
+  }
+  setStartAtLogin(on: boolean): void {
+    this.record('setStartAtLogin', on);
+  }
+}
