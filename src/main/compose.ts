@@ -10,6 +10,7 @@ import type { Disposable } from './core/lifecycle';
 import type { DesktopPort } from './core/desktop-port';
 import { DownloadManager } from './core/downloads/download-manager';
 import { FileLogger, KnownSecrets } from './core/log/logger';
+import { WallCache } from './core/cache/wall-cache';
 import type { EventChannel, EventPayload } from '../shared/ipc-contract';
 import { startDemoBackend } from './demo';
 import { createHandlers, toDownloadView } from './handlers';
@@ -50,12 +51,14 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   const settings = new SettingsService(options.settingsStore);
   const http = new HttpClient({ maxSocketsPerHost: settings.get().maxConnectionsPerHost });
   const store = new AssetStore(join(options.userDataDir, 'cache'));
+  const cache = new WallCache(join(options.userDataDir, 'cache'), store);
   const downloads = new DownloadManager({ http, stateFile: join(options.userDataDir, 'downloads.json') });
   const session = new Session({
     settings,
     vault: options.vault,
     http,
     store,
+    cache,
     assetSrc: options.assetSrc,
     startDemo: options.startDemo ?? startDemoBackend,
     secrets,

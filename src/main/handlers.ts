@@ -45,6 +45,10 @@ export function createHandlers({ session, settings, downloads, desktop, defaultD
       session.refresh();
       return null;
     },
+    'wall:set-visible': async ({ streamIds }) => {
+      session.setVisible(streamIds);
+      return null;
+    },
     'replay:open': async ({ streamId, variantId }) => {
       desktop.openReplay(streamId, session.replayUrl(streamId, variantId));
       return null;

@@ -32,6 +32,8 @@ export const commands = {
   'demo:stop': { request: none, response: sessionViewSchema },
   'wall:get': { request: none, response: wallViewSchema },
   'wall:refresh': { request: none, response: z.null() },
+  /** The tiles on screen, so pictures out of view can pause when the operator chose that setting. */
+  'wall:set-visible': { request: z.object({ streamIds: z.array(id).max(5000) }), response: z.null() },
   /** Opens the stream's replay player (the URL bintu gave) in its own window; one per stream. */
   'replay:open': { request: z.object({ streamId: id, variantId: id.optional() }), response: z.null() },
   'downloads:list': { request: none, response: z.array(downloadViewSchema) },

@@ -5,6 +5,7 @@ import { BintuClient } from '../core/bintu/bintu-client';
 import { HttpClient } from '../core/http/http-client';
 import { AppError, toErrorData } from '../core/errors';
 import { resolveConnection } from './config';
+import { DOWNLOAD_USAGE, runDownloadCommand } from './download';
 import { formatStreamTable } from './format';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -13,6 +14,7 @@ Commands:
   streams [--json] [--state live|created|ended] [--tag T]... [--quantity N]
           List the organisation's streams, normalised.
   check   Validate the credential against bintu (exit code 0 when accepted, 1 otherwise).
+${DOWNLOAD_USAGE}
 
 Environment: BINTU_API_URL (default https://bintu.nanocosmos.de), BINTU_API_KEY or BINTU_TOKEN.
 Without them the app's active profile and its keychain entry are used.`;
@@ -49,6 +51,8 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         else out(formatStreamTable(streams));
         return 0;
       }
+      case 'download':
+        return await runDownloadCommand(rest, { client, http, out, err });
       default:
         err(`Unknown command "${command}".\n\n${USAGE}`);
         return 1;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-file';
@@ -20,7 +20,8 @@ export function contentHash(bytes: Uint8Array): string {
  * store resolves, so the page can never read anything else on disk.
  */
 export class AssetStore {
-  private readonly dir: string;
+  /** The folder of cached pictures. */
+  readonly dir: string;
 
   constructor(cacheDir: string) {
     this.dir = join(cacheDir, 'assets');
@@ -33,6 +34,10 @@ export class AssetStore {
     if (!existsSync(path)) {
       await mkdir(this.dir, { recursive: true });
       await writeFileAtomic(path, bytes);
+    } else {
+      // Seen again: mark it recently used, so the size cap evicts older pictures first.
+      const now = new Date();
+      await utimes(path, now, now).catch(() => undefined);
     }
     return name;
   }

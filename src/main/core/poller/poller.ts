@@ -28,7 +28,7 @@ export interface PollerOptions {
   quantity: number;
   assetLimit: number;
   /** The wall to start from (the offline cache), shown until bintu answers. */
-  initial?: Pick<WallModel, 'streams' | 'assets'>;
+  initial?: Pick<WallModel, 'streams' | 'assets'> & { lastSuccessAt: number | null };
   now?: () => number;
   random?: () => number;
   tickMs?: number;
@@ -48,7 +48,7 @@ interface AssetJob extends Job {
 const LIST_BACKOFF_CAP_MS = 60_000;
 const ASSET_BACKOFF_CAP_MS = 600_000;
 /** A failure this recent makes an otherwise working connection "degraded". */
-const DEGRADED_WINDOW_MS = 30_000;
+const DEGRADED_WINDOW_MS = 15_000;
 /** The page gets at most this many wall updates per second. */
 const CHANGE_THROTTLE_MS = 250;
 
@@ -75,6 +75,8 @@ export class Poller implements Disposable {
   private connection: ConnectionState = { status: 'connecting', lastPollAt: null, lastSuccessAt: null, offlineSince: null, error: null };
   private lastFailureAt = 0;
   private truncated = false;
+  /** Streams whose tiles are on screen, when the operator chose to pause the others; null: all. */
+  private visible: ReadonlySet<string> | null = null;
   private confirmed = false;
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
@@ -89,6 +91,8 @@ export class Poller implements Disposable {
     if (options.initial) {
       this.streams = [...options.initial.streams];
       this.assets = new Map(options.initial.assets);
+      this.connection.lastSuccessAt = options.initial.lastSuccessAt;
+      this.syncAssetJobs();
     }
   }
 
@@ -108,6 +112,15 @@ export class Poller implements Disposable {
   configure(change: Partial<Pick<PollerOptions, 'listIntervalMs' | 'detailsIntervalMs' | 'quantity'>>): void {
     Object.assign(this.options, change);
     this.refreshNow();
+  }
+
+  /**
+   * Pauses picture refreshes for tiles out of view (the operator's setting), or resumes all with
+   * null. Paused pictures are refreshed as soon as their tile is visible again.
+   */
+  setVisible(streamIds: ReadonlySet<string> | null): void {
+    this.visible = streamIds;
+    this.schedule(0);
   }
 
   /** A consistent snapshot of the wall for views and the offline cache. */
@@ -152,6 +165,7 @@ export class Poller implements Disposable {
       for (const [id, job] of this.details) if (!job.inFlight && job.nextAt <= now) void this.pollDetails(id, job);
     }
     for (const job of this.assetJobs.values()) {
+      if (this.visible && !this.visible.has(job.wanted.streamId)) continue;
       if (!job.inFlight && job.nextAt <= now && this.gate.isOpen(job.wanted.url, now)) void this.pollAsset(job);
     }
     this.schedule(this.options.tickMs ?? 250);
@@ -294,7 +308,8 @@ export class Poller implements Disposable {
     const unreachable = error.code === 'network' || error.code === 'timeout';
     if (unreachable && (this.connection.lastSuccessAt === null || this.list.failures > 0)) {
       this.connection.status = 'offline';
-      this.connection.offlineSince ??= now;
+      // Offline since the last moment anything got through (from the cache on a cold start).
+      this.connection.offlineSince ??= this.connection.lastSuccessAt ?? now;
     } else {
       this.connection.status = 'degraded';
     }

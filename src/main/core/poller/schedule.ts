@@ -6,6 +6,8 @@ export interface WantedAsset {
   url: string;
   ext: AssetExt;
   intervalMs: number;
+  /** The stream whose tile shows it (for pausing tiles out of view, when the operator asks). */
+  streamId: string;
 }
 
 /** How long after the producer's expected write we ask, so the new file is surely there (HTTP dates have 1 s resolution). */
@@ -26,20 +28,20 @@ export function wantedAssets(streams: Iterable<Stream>): Map<string, WantedAsset
   const wanted = new Map<string, WantedAsset>();
   for (const stream of streams) {
     const idle = stream.state !== 'live';
-    for (const variant of stream.variants) addVariantAssets(wanted, variant, idle);
+    for (const variant of stream.variants) addVariantAssets(wanted, variant, idle, stream.id);
   }
   return wanted;
 }
 
-function addVariantAssets(wanted: Map<string, WantedAsset>, variant: Variant, idle: boolean): void {
+function addVariantAssets(wanted: Map<string, WantedAsset>, variant: Variant, idle: boolean, streamId: string): void {
   const pace = (ms: number): number => (idle ? Math.max(ms, IDLE_INTERVAL_MS) : ms);
   if (variant.thumbnail) {
     const intervalMs = pace(assetIntervalMs(variant.processing.thumbs?.interval));
-    wanted.set(variant.thumbnail.url, { url: variant.thumbnail.url, ext: 'jpg', intervalMs });
+    wanted.set(variant.thumbnail.url, { url: variant.thumbnail.url, ext: 'jpg', intervalMs, streamId });
   }
   if (variant.motionclip) {
     const intervalMs = pace(assetIntervalMs(variant.processing.motionclip?.interval));
-    wanted.set(variant.motionclip.url, { url: variant.motionclip.url, ext: 'gif', intervalMs });
+    wanted.set(variant.motionclip.url, { url: variant.motionclip.url, ext: 'gif', intervalMs, streamId });
   }
 }
 

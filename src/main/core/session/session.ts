@@ -13,6 +13,8 @@ import type { Profile, SettingsService } from '../settings/settings';
 import { Poller } from '../poller/poller';
 import { toWallView, type AssetSrc } from '../poller/wall-view';
 import type { KnownSecrets, Logger } from '../log/logger';
+import { cacheKey, type WallCache } from '../cache/wall-cache';
+import { WallPersistence } from '../cache/wall-persistence';
 
 /** A running bintu stand-in for demo mode: where it is and the credential it accepts. */
 export interface DemoBackend {
@@ -27,6 +29,7 @@ export interface SessionDeps {
   vault: CredentialVault;
   http: HttpClient;
   store: AssetStore;
+  cache: WallCache;
   assetSrc: AssetSrc;
   startDemo: () => Promise<DemoBackend>;
   /** Every credential the session touches is registered here, so logs can redact it. */
@@ -58,14 +61,17 @@ export class Session implements Disposable {
   /** Fires (throttled by the poller) when the wall changes. */
   readonly onDidChangeWall = this.wallChanges.event;
 
-  private poller: { poller: Poller; listener: Disposable } | null = null;
+  private poller: { poller: Poller; listener: Disposable; persistence: WallPersistence | null } | null = null;
+  /** Bumped on every switch, so a slow cache read cannot start a poller for a profile no longer wanted. */
+  private generation = 0;
   private demo: DemoBackend | null = null;
   private activeId: string | null = null;
 
   constructor(private readonly deps: SessionDeps) {
-    deps.settings.onDidChange((s) =>
-      this.poller?.poller.configure({ listIntervalMs: s.listIntervalS * 1000, detailsIntervalMs: s.detailsIntervalS * 1000, quantity: s.quantity }),
-    );
+    deps.settings.onDidChange((s) => {
+      this.poller?.poller.configure({ listIntervalMs: s.listIntervalS * 1000, detailsIntervalMs: s.detailsIntervalS * 1000, quantity: s.quantity });
+      if (!s.pauseHiddenTiles) this.poller?.poller.setVisible(null);
+    });
   }
 
   /** Reconnects the profile that was active when the app last ran, if its credential is stored. */
@@ -73,7 +79,7 @@ export class Session implements Disposable {
     const { activeProfileId } = this.deps.settings.get();
     const profile = this.profile(activeProfileId);
     const secret = profile ? await this.deps.vault.get(profile.id) : null;
-    if (profile && secret) this.startPolling(profile.id, profile.apiBase, { kind: profile.credentialKind, secret });
+    if (profile && secret) await this.startPolling(profile.id, profile.apiBase, { kind: profile.credentialKind, secret });
     await this.emitSession();
   }
 
@@ -125,7 +131,7 @@ export class Session implements Disposable {
       activeProfileId: profile.id,
     }));
     await this.closeDemo();
-    this.startPolling(profile.id, profile.apiBase, credential);
+    await this.startPolling(profile.id, profile.apiBase, credential);
     return this.emitSession();
   }
 
@@ -137,7 +143,7 @@ export class Session implements Disposable {
     if (!secret) throw new AppError('credential-missing', `No credential is stored for "${profile.name}". Enter it again on the Connect screen.`);
     this.deps.settings.update((s) => ({ ...s, activeProfileId: profile.id }));
     await this.closeDemo();
-    this.startPolling(profile.id, profile.apiBase, { kind: profile.credentialKind, secret });
+    await this.startPolling(profile.id, profile.apiBase, { kind: profile.credentialKind, secret });
     return this.emitSession();
   }
 
@@ -160,7 +166,7 @@ export class Session implements Disposable {
     if (!this.demo) {
       this.stopPolling();
       this.demo = await this.deps.startDemo();
-      this.startPolling(DEMO_PROFILE_ID, this.demo.apiBase, this.demo.credential);
+      await this.startPolling(DEMO_PROFILE_ID, this.demo.apiBase, this.demo.credential);
     }
     return this.emitSession();
   }
@@ -188,6 +194,17 @@ export class Session implements Disposable {
     return variant.replay.url;
   }
 
+  /** Which tiles are on screen; pictures of the others pause only when the operator chose so. */
+  setVisible(streamIds: readonly string[]): void {
+    const pause = this.deps.settings.get().pauseHiddenTiles;
+    this.poller?.poller.setVisible(pause ? new Set(streamIds) : null);
+  }
+
+  /** Writes the wall to the cache now (on quit). */
+  async flush(): Promise<void> {
+    await this.poller?.persistence?.saveNow();
+  }
+
   /** Polls the list now. */
   refresh(): void {
     this.poller?.poller.refreshNow();
@@ -205,10 +222,17 @@ export class Session implements Disposable {
     return id === null ? undefined : this.deps.settings.get().profiles.find((p) => p.id === id);
   }
 
-  private startPolling(profileId: string, apiBase: string, credential: BintuCredential): void {
+  private async startPolling(profileId: string, apiBase: string, credential: BintuCredential): Promise<void> {
     this.stopPolling();
+    const generation = ++this.generation;
     this.deps.secrets.add(credential.secret);
-    this.deps.log.info(`polling ${apiBase} (${profileId === DEMO_PROFILE_ID ? 'demo' : 'profile'})`);
+    const demo = profileId === DEMO_PROFILE_ID;
+    this.deps.log.info(`polling ${apiBase} (${demo ? 'demo' : 'profile'})`);
+    // The demo's simulator gets new ports every start: its pictures are not worth keeping.
+    const key = demo ? null : cacheKey(profileId, apiBase);
+    const cached = key ? await this.deps.cache.load(key) : { snapshot: null, problem: null };
+    if (cached.problem) this.deps.log.warn(cached.problem);
+    if (generation !== this.generation) return;
     const s = this.deps.settings.get();
     const source = new BintuClient({ apiBase, credential, http: this.deps.http });
     const poller = new Poller({
@@ -219,18 +243,28 @@ export class Session implements Disposable {
       detailsIntervalMs: s.detailsIntervalS * 1000,
       quantity: s.quantity,
       assetLimit: s.assetLimit,
+      ...(cached.snapshot ? { initial: cached.snapshot } : {}),
       ...(this.deps.now ? { now: this.deps.now } : {}),
     });
     const listener = poller.onDidChange(() => this.wallChanges.fire(this.wall()));
-    this.poller = { poller, listener };
+    const persistence = key
+      ? new WallPersistence(poller, this.deps.cache, key, {
+          assetsDir: this.deps.store.dir,
+          capBytes: () => this.deps.settings.get().cacheMaxMb * 1024 * 1024,
+          log: this.deps.log,
+        })
+      : null;
+    this.poller = { poller, listener, persistence };
     this.activeId = profileId;
     poller.start();
     this.wallChanges.fire(this.wall());
   }
 
   private stopPolling(): void {
+    this.generation++;
     if (!this.poller) return;
     this.poller.listener.dispose();
+    this.poller.persistence?.dispose();
     this.poller.poller.dispose();
     this.poller = null;
     this.activeId = null;

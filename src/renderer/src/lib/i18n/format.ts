@@ -10,9 +10,16 @@ export interface Formatters {
   count(value: number): string;
   /** A byte count in B, kB, MB or GB. */
   bytes(value: number): string;
+  /** A date and time, "12 Jun 2025, 14:03:12". */
+  dateTime(epochMs: number): string;
+  /** A length of time for settings: "30 seconds", "2 minutes", "1.5 hours". */
+  duration(seconds: number): string;
+  /** Time left, compact: "45 s", "3 min 5 s", "1 h 12 min". */
+  remaining(seconds: number): string;
 }
 
 const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+const TIME_UNITS = ['second', 'minute', 'hour'] as const;
 
 /** Builds the formatters for a BCP 47 locale tag once, so ticking ages reuse them. */
 export function createFormatters(locale: string): Formatters {
@@ -31,6 +38,13 @@ export function createFormatters(locale: string): Formatters {
         maximumFractionDigits: unit === 'byte' || unit === 'kilobyte' ? 0 : 1,
       }),
   );
+
+  const long = Object.fromEntries(
+    TIME_UNITS.map((unit) => [unit, new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1 })]),
+  ) as Record<(typeof TIME_UNITS)[number], Intl.NumberFormat>;
+  const narrow = Object.fromEntries(
+    TIME_UNITS.map((unit) => [unit, new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 0 })]),
+  ) as Record<(typeof TIME_UNITS)[number], Intl.NumberFormat>;
 
   return {
     age(ageMs) {
@@ -58,6 +72,25 @@ export function createFormatters(locale: string): Formatters {
       }
       const formatter = bytes[unit] ?? bytes[0];
       return formatter === undefined ? String(value) : formatter.format(scaled);
+    },
+    dateTime: (epochMs) => dateTime.format(epochMs),
+    duration(seconds) {
+      // Whole minutes read as minutes up to two hours; anything else stays in its natural unit.
+      if (seconds < 120 || (seconds % 60 !== 0 && seconds < 3600)) return long.second.format(seconds);
+      if (seconds < 7200) return long.minute.format(seconds / 60);
+      return long.hour.format(seconds / 3600);
+    },
+    remaining(seconds) {
+      const total = Math.max(0, Math.round(seconds));
+      if (total < 60) return narrow.second.format(total);
+      if (total < 3600) {
+        const rest = total % 60;
+        const minutes = narrow.minute.format(Math.floor(total / 60));
+        return rest === 0 ? minutes : `${minutes} ${narrow.second.format(rest)}`;
+      }
+      const minutes = Math.floor((total % 3600) / 60);
+      const hours = narrow.hour.format(Math.floor(total / 3600));
+      return minutes === 0 ? hours : `${hours} ${narrow.minute.format(minutes)}`;
     },
   };
 }

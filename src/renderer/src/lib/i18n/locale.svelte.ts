@@ -12,9 +12,13 @@ import {
   type PluralBase,
 } from './translate';
 
+/** The language setting: follow the system, or a language of the interface. */
+export type LanguagePreference = 'system' | Language;
+
 /**
- * The operator's language and locale. Reactive, so a later language setting re-renders every
- * string; for now both follow `navigator.languages`.
+ * The operator's language and locale. Reactive: changing the language setting re-renders every
+ * string. "system" follows `navigator.languages`; dates and numbers keep the operator's regional
+ * format (en-GB, de-AT) whenever it matches the chosen language.
  */
 export class Locale {
   /** The dictionary in use. */
@@ -22,15 +26,25 @@ export class Locale {
   /** The BCP 47 tag for dates and numbers (keeps regional formats such as en-GB). */
   tag = $state('en');
 
+  readonly #preferred: readonly string[];
   readonly #messages = $derived(dictionaries[this.language]);
   readonly #plurals = $derived(new Intl.PluralRules(this.tag));
   /** Formatters for the current locale. */
   readonly format = $derived(createFormatters(this.tag));
+  /** Compares names the way people of this locale sort them, digits by value ("2" before "10"). */
+  readonly collator = $derived(new Intl.Collator(this.tag, { numeric: true, sensitivity: 'base' }));
 
   constructor(preferred: readonly string[]) {
-    this.language = pickLanguage(preferred);
-    const matching = preferred.find((tag) => tag.toLowerCase().startsWith(this.language));
-    this.tag = matching ?? this.language;
+    this.#preferred = preferred;
+    this.use('system');
+  }
+
+  /** Switches the interface language: a language of ours, or back to the system's. */
+  use(preference: LanguagePreference): void {
+    const language = preference === 'system' ? pickLanguage(this.#preferred) : preference;
+    const matching = this.#preferred.find((tag) => tag.toLowerCase().split('-')[0] === language);
+    this.language = language;
+    this.tag = matching ?? language;
   }
 
   /** Looks up a string of the current language. */

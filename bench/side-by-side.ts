@@ -1,0 +1,122 @@
+import { BintuClient } from '../src/main/core/bintu/bintu-client';
+import { AssetStore } from '../src/main/core/assets/asset-store';
+import { HttpClient } from '../src/main/core/http/http-client';
+import { Poller } from '../src/main/core/poller/poller';
+import type { BenchFlags } from './flags';
+import { measureFreshness, type Freshness } from './freshness';
+import { heapAfterGcMb, rssMb } from './heap';
+import { NaiveClient } from './naive-client';
+import { RequestLog, type Traffic } from './request-log';
+import type { SimProcess } from './sim-process';
+
+/** The app's default poll settings (settings.ts), with `quantity` raised so 200 streams fit. */
+export const APP_SETTINGS = { listIntervalMs: 5_000, detailsIntervalMs: 120_000, quantity: 250, assetLimit: 10, maxSocketsPerHost: 6 } as const;
+
+/** What one client did in the window. */
+export interface ClientFigures {
+  assets: Traffic;
+  api: Traffic;
+  freshness: Freshness;
+  /** Requests that failed without an answer in the whole run (from `HttpClient.stats`). */
+  errors: number;
+}
+
+/** Everything the side-by-side run measured. */
+export interface SideBySideFigures {
+  windowStart: number;
+  windowEnd: number;
+  app: ClientFigures;
+  naive: ClientFigures & { rounds: number };
+  /** Distinct versions the simulator produced in the window and their total size. */
+  versions: number;
+  minBytes: number;
+  /** Distinct asset URLs the app keeps fresh. */
+  appAssets: number;
+  /** Heap after GC with the poller, the naive client and the logs alive. */
+  heapAllMb: number;
+  /** Heap after GC with only the poller (and its model) alive: the naive client and logs are gone. */
+  heapPollerMb: number;
+  rssMb: number;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs the app's poller and the naive client against the same simulator at the same time, waits
+ * out the warm-up, measures the window, then asks the simulator what it produced in the window.
+ */
+export async function runSideBySide(sim: SimProcess, flags: BenchFlags, storeDir: string, log: (line: string) => void): Promise<SideBySideFigures> {
+  const credential = { kind: 'apiKey' as const, secret: sim.apiKey };
+  const appHttp = new HttpClient({ maxSocketsPerHost: APP_SETTINGS.maxSocketsPerHost });
+  const naiveHttp = new HttpClient({ maxSocketsPerHost: APP_SETTINGS.maxSocketsPerHost });
+  const appLog = new RequestLog(appHttp);
+  const naiveLog = new RequestLog(naiveHttp);
+  const poller = new Poller({
+    source: new BintuClient({ apiBase: sim.baseUrl, credential, http: appHttp }),
+    http: appHttp,
+    store: new AssetStore(storeDir),
+    listIntervalMs: APP_SETTINGS.listIntervalMs,
+    detailsIntervalMs: APP_SETTINGS.detailsIntervalMs,
+    quantity: APP_SETTINGS.quantity,
+    assetLimit: APP_SETTINGS.assetLimit,
+  });
+  const naive = new NaiveClient({
+    source: new BintuClient({ apiBase: sim.baseUrl, credential, http: naiveHttp }),
+    http: naiveHttp,
+    intervalMs: flags.naiveIntervalS * 1000,
+    quantity: APP_SETTINGS.quantity,
+    assetLimit: APP_SETTINGS.assetLimit,
+  });
+  const started = Date.now();
+  const progress = setInterval(() => {
+    const a = appHttp.stats();
+    const n = naiveHttp.stats();
+    log(`  ${String(Math.round((Date.now() - started) / 1000)).padStart(4)} s  app ${a.requests} requests ${(a.bytes / 1e6).toFixed(1)} MB  |  naive ${n.requests} requests ${(n.bytes / 1e6).toFixed(1)} MB`);
+  }, 10_000);
+  try {
+    poller.start();
+    naive.start();
+    await sleep(flags.warmupS * 1000);
+    const windowStart = Date.now();
+    log(`  window opens (${flags.windowS} s)`);
+    await sleep(flags.windowS * 1000);
+    const windowEnd = Date.now();
+    clearInterval(progress);
+    log('  window closed; asking the simulator what it produced');
+    const versions = await sim.assetVersions(windowStart, windowEnd);
+    const isAsset = (url: string): boolean => url.startsWith(sim.assetBaseUrl);
+    const isApi = (url: string): boolean => url.startsWith(sim.baseUrl);
+    const figures = (requests: RequestLog, http: HttpClient): ClientFigures => ({
+      assets: requests.traffic(isAsset, windowStart, windowEnd),
+      api: requests.traffic(isApi, windowStart, windowEnd),
+      freshness: measureFreshness(versions, requests.holds(isAsset), windowEnd),
+      errors: http.stats().errors,
+    });
+    const app = figures(appLog, appHttp);
+    const naiveFigures = { ...figures(naiveLog, naiveHttp), rounds: naive.rounds };
+    const heapAllMb = heapAfterGcMb();
+    naive.dispose();
+    naiveHttp.dispose();
+    naiveLog.dispose();
+    appLog.dispose();
+    const heapPollerMb = heapAfterGcMb();
+    return {
+      windowStart,
+      windowEnd,
+      app,
+      naive: naiveFigures,
+      versions: versions.length,
+      minBytes: versions.reduce((sum, v) => sum + v.bytes, 0),
+      appAssets: poller.model().assets.size,
+      heapAllMb,
+      heapPollerMb,
+      rssMb: rssMb(),
+    };
+  } finally {
+    clearInterval(progress);
+    naive.dispose();
+    poller.dispose();
+    appHttp.dispose();
+    naiveHttp.dispose();
+  }
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { appErrorDataSchema, type AppErrorData } from '../../../shared/errors';
+import { downloadStateSchema, type DownloadState } from '../../../shared/download-view';
+
+/** A download's lifecycle: the same union the page sees. */
+export type { DownloadState };
+
+/** One recording download as main knows it: the page gets a view of it without URL or folder. */
+export interface DownloadRecord {
+  id: string;
+  recordingId: string;
+  streamId: string;
+  url: string;
+  /** The final file name inside `folder`, after any collision suffix (`NAME (1).mp4`). */
+  fileName: string;
+  /** The absolute folder the file is written to. */
+  folder: string;
+  state: DownloadState;
+  /** Bytes on disk so far (the `.part` length while unfinished). */
+  bytes: number;
+  /** The file's full length, once the server told it. */
+  total: number | null;
+  speedBps: number;
+  etaS: number | null;
+  /** Why it failed; while retrying after a drop, why it is retrying. */
+  error: AppErrorData | null;
+  createdAt: number;
+  finishedAt: number | null;
+}
+
+/**
+ * A record as kept in the state file: the public fields plus what resuming needs. `baseName` is
+ * the sanitised name before any suffix (so a later collision becomes `NAME (2)`, not
+ * `NAME (1) (1)`); `validator` is the ETag or Last-Modified sent as `If-Range` on resume, so a
+ * changed file on the server is fetched again from the start instead of being spliced.
+ */
+export interface StoredDownload extends DownloadRecord {
+  baseName: string;
+  validator: string | null;
+}
+
+/** States that need nothing more from the manager. */
+export const FINISHED_STATES: ReadonlySet<DownloadState> = new Set(['done', 'cancelled']);
+
+/** States with a transfer still to come. */
+export const UNFINISHED_STATES: ReadonlySet<DownloadState> = new Set(['queued', 'downloading']);
+
+/** The state file's shape; a record that does not parse is dropped on restore. */
+export const storedDownloadSchema = z.object({
+  id: z.string().min(1),
+  recordingId: z.string().min(1),
+  streamId: z.string(),
+  url: z.string().min(1),
+  fileName: z.string().min(1),
+  folder: z.string().min(1),
+  state: downloadStateSchema,
+  bytes: z.number().nonnegative(),
+  total: z.number().nonnegative().nullable(),
+  speedBps: z.number().catch(0),
+  etaS: z.number().nullable().catch(null),
+  error: appErrorDataSchema.nullable().catch(null),
+  createdAt: z.number(),
+  finishedAt: z.number().nullable(),
+  baseName: z.string().min(1),
+  validator: z.string().nullable(),
+});
+
+/** The whole state file. */
+export const stateFileSchema = z.object({
+  version: z.literal(1),
+  downloads: z.array(z.unknown()),
+});
+
+/** The public part of a stored record: a copy, so callers cannot change the manager's state. */
+export function publicRecord(stored: StoredDownload): DownloadRecord {
+  const { baseName: _baseName, validator: _validator, error, ...rest } = stored;
+  return { ...rest, error: error === null ? null : { ...error } };
+}

@@ -1,0 +1,91 @@
+import type { Grid } from '../../../../shared/settings-view';
+
+/** The side of a fixed grid (3 for 3x3), or null for auto-fit. */
+export function gridSide(grid: Grid): number | null {
+  switch (grid) {
+    case 'auto':
+      return null;
+    case '2x2':
+      return 2;
+    case '3x3':
+      return 3;
+    case '4x4':
+      return 4;
+    case '5x5':
+      return 5;
+  }
+}
+
+/** How many equal columns of at least `minWidth` fit into `width` with `gap` between them. */
+export function autoColumns(width: number, minWidth: number, gap: number): number {
+  if (!(width > 0)) return 1;
+  return Math.max(1, Math.floor((width + gap) / (minWidth + gap)));
+}
+
+/** A key that moves the tile focus. */
+export type Move = 'left' | 'right' | 'up' | 'down' | 'home' | 'end' | 'page-up' | 'page-down';
+
+/** The shape the focus moves through: cells in reading order, so many per row, so many per page. */
+export interface GridShape {
+  readonly count: number;
+  readonly columns: number;
+  readonly perPage: number;
+}
+
+/**
+ * Where the tile focus goes from `index`. Left and right follow reading order across rows; up and
+ * down keep the column, and down onto a shorter last row lands on its last tile rather than not
+ * moving; page keys jump a screen (or a page of a fixed grid).
+ */
+export function moveIndex(index: number, move: Move, shape: GridShape): number {
+  const last = shape.count - 1;
+  if (last < 0) return -1;
+  const at = Math.min(Math.max(index, 0), last);
+  const columns = Math.max(1, shape.columns);
+  switch (move) {
+    case 'left':
+      return Math.max(0, at - 1);
+    case 'right':
+      return Math.min(last, at + 1);
+    case 'up':
+      return at - columns >= 0 ? at - columns : at;
+    case 'down':
+      if (at + columns <= last) return at + columns;
+      return Math.floor(last / columns) > Math.floor(at / columns) ? last : at;
+    case 'home':
+      return 0;
+    case 'end':
+      return last;
+    case 'page-up':
+      return Math.max(0, at - Math.max(1, shape.perPage));
+    case 'page-down':
+      return Math.min(last, at + Math.max(1, shape.perPage));
+  }
+}
+
+/** How many pages `count` cells fill at `perPage` each (at least one, so an empty wall has page 1). */
+export function pageCount(count: number, perPage: number): number {
+  return Math.max(1, Math.ceil(count / Math.max(1, perPage)));
+}
+
+/** The rows to render of a long grid: those in the viewport plus `margin` rows either side. */
+export interface RowWindow {
+  readonly first: number;
+  readonly last: number;
+}
+
+/**
+ * The rows of a virtualised grid that must exist in the page. `top` is how far the grid's top
+ * edge is above the viewport's (negative while the grid starts lower down the page).
+ */
+export function visibleRows(top: number, viewportHeight: number, rowPitch: number, rowCount: number, margin: number): RowWindow {
+  if (rowCount <= 0) return { first: 0, last: -1 };
+  if (!(rowPitch > 0)) return { first: 0, last: Math.min(rowCount - 1, margin) };
+  const first = Math.floor(Math.max(0, top) / rowPitch) - margin;
+  const last = Math.ceil((top + viewportHeight) / rowPitch) - 1 + margin;
+  return { first: clamp(first, 0, rowCount - 1), last: clamp(last, 0, rowCount - 1) };
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(Math.max(value, min), max);
+}

@@ -1,0 +1,72 @@
+import { SvelteMap } from 'svelte/reactivity';
+import type { AppErrorData } from '../../../../shared/errors';
+import type { CommandRequest, WallBridge } from '../../../../shared/ipc-contract';
+import { settle } from '../bridge';
+
+/** The stream (and quality) the focus view shows. */
+export interface FocusTarget {
+  readonly streamId: string;
+  readonly variantId: string | null;
+}
+
+/** An operator action that failed, shown in the wall's alert strip until dismissed. */
+export interface ActionFailure {
+  readonly action: 'replay' | 'copy' | 'window' | 'settings';
+  readonly error: AppErrorData;
+}
+
+/**
+ * What the page shows beyond main's data: the focus view, the open panels, the tile with the
+ * keyboard focus, each group's chosen quality. Nothing here is saved; a restart starts clean.
+ */
+export class UiState {
+  readonly #bridge: WallBridge;
+  /** The focus view's stream, or null for the wall. */
+  focus = $state.raw<FocusTarget | null>(null);
+  /** Whether the key help is open. */
+  helpOpen = $state(false);
+  /** Whether the downloads panel is open. */
+  downloadsOpen = $state(false);
+  /** The wall cell (by entry key) that holds the roving tab stop. */
+  activeKey = $state<string | null>(null);
+  /** Set when the grid should move keyboard focus onto the active tile once it is on screen. */
+  focusTileRequested = $state(false);
+  /** The last failed action, until dismissed or replaced. */
+  failure = $state.raw<ActionFailure | null>(null);
+  /** The quality each stream group shows, by stream id (only where the operator picked one). */
+  readonly quality = new SvelteMap<string, string>();
+
+  constructor(bridge: WallBridge) {
+    this.#bridge = bridge;
+  }
+
+  /** Opens the focus view of a stream, at the quality its tile shows. */
+  openFocus(streamId: string, variantId: string | null): void {
+    this.focus = { streamId, variantId: variantId ?? this.quality.get(streamId) ?? null };
+    this.helpOpen = false;
+  }
+
+  /** Back from the focus view to the wall, with the keyboard focus on the tile it came from. */
+  closeFocus(): void {
+    this.focus = null;
+    this.focusTileRequested = true;
+  }
+
+  /** Opens a stream's replay player in its own window (main focuses it when already open). */
+  async openReplay(request: CommandRequest<'replay:open'>): Promise<void> {
+    const result = await settle(this.#bridge.invoke('replay:open', request));
+    if (!result.ok) this.fail('replay', result.error);
+  }
+
+  /** Copies text (an id) to the clipboard through main; true when it worked. */
+  async copy(text: string): Promise<boolean> {
+    const result = await settle(this.#bridge.invoke('clipboard:copy', { text }));
+    if (!result.ok) this.fail('copy', result.error);
+    return result.ok;
+  }
+
+  /** Shows a failed action. */
+  fail(action: ActionFailure['action'], error: AppErrorData): void {
+    this.failure = { action, error };
+  }
+}

@@ -1,0 +1,146 @@
+import type { AppErrorData } from '../../../../shared/errors';
+import type { Grid, Layout, Sort, WallFilter } from '../../../../shared/settings-view';
+import type { SettingsState } from './settings-state.svelte';
+import { EMPTY_FILTER } from './wall-query';
+
+/** How the wall is shown right now: grid, filter, sort. */
+export interface WallPrefs {
+  readonly grid: Grid;
+  readonly filter: WallFilter;
+  readonly sort: Sort;
+}
+
+const DEFAULT_PREFS: WallPrefs = { grid: 'auto', filter: EMPTY_FILTER, sort: 'slot' };
+/** Typing in the search box saves once the operator pauses, not on every key. */
+const SEARCH_SAVE_DELAY_MS = 400;
+
+/**
+ * The wall's grid, filter, sort and saved layouts. A change shows at once (kept here until main
+ * confirms it) and is saved through `settings:update`; when main refuses, the wall returns to
+ * what main holds and the error says why.
+ */
+export class WallControls {
+  readonly #settings: SettingsState;
+  /** The operator's latest change, until main has stored it. */
+  #pending = $state.raw<WallPrefs | null>(null);
+  #error = $state.raw<AppErrorData | null>(null);
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  #generation = 0;
+
+  readonly #prefs = $derived.by((): WallPrefs => this.#pending ?? this.#settings.view?.wall ?? DEFAULT_PREFS);
+  readonly #layouts = $derived(this.#settings.view?.layouts ?? []);
+  readonly #activeLayout = $derived(
+    this.#layouts.find((layout) => layout.name === this.#settings.view?.activeLayout) ?? null,
+  );
+
+  constructor(settings: SettingsState) {
+    this.#settings = settings;
+  }
+
+  /** The grid, filter and sort in force. */
+  get prefs(): WallPrefs {
+    return this.#prefs;
+  }
+
+  /** The saved layouts, in the order keys 1 to 9 pick them. */
+  get layouts(): readonly Layout[] {
+    return this.#layouts;
+  }
+
+  /** The saved layout in use, or null for the free wall. */
+  get activeLayout(): Layout | null {
+    return this.#activeLayout;
+  }
+
+  /** Why main refused the last change, until the next one. */
+  get error(): AppErrorData | null {
+    return this.#error;
+  }
+
+  /** Changes the grid. */
+  setGrid(grid: Grid): void {
+    this.#change({ ...this.#prefs, grid });
+  }
+
+  /** Changes the order. */
+  setSort(sort: Sort): void {
+    this.#change({ ...this.#prefs, sort });
+  }
+
+  /** Changes the search text; saved after a pause in typing. */
+  setSearch(search: string): void {
+    this.#change({ ...this.#prefs, filter: { ...this.#prefs.filter, search } }, SEARCH_SAVE_DELAY_MS);
+  }
+
+  /** Adds a state to the filter, or takes it out again. */
+  toggleState(state: string): void {
+    const states = this.#prefs.filter.states;
+    const next = states.includes(state) ? states.filter((s) => s !== state) : [...states, state];
+    this.#change({ ...this.#prefs, filter: { ...this.#prefs.filter, states: next } });
+  }
+
+  /** Adds a tag to the filter (all tags must match), or takes it out again. */
+  toggleTag(tag: string): void {
+    const tags = this.#prefs.filter.tags;
+    const next = tags.includes(tag) ? tags.filter((t) => t !== tag) : [...tags, tag];
+    this.#change({ ...this.#prefs, filter: { ...this.#prefs.filter, tags: next } });
+  }
+
+  /** Clears search, states and tags. */
+  clearFilter(): void {
+    this.#change({ ...this.#prefs, filter: EMPTY_FILTER });
+  }
+
+  /** Switches to a saved layout (its grid, filter, sort and slots), or to the free wall with null. */
+  async applyLayout(name: string | null): Promise<boolean> {
+    const layout = name === null ? null : this.#layouts.find((candidate) => candidate.name === name);
+    if (layout === undefined) return false;
+    const wall = layout === null ? this.#prefs : { grid: layout.grid, filter: layout.filter, sort: layout.sort };
+    return this.#save({ activeLayout: layout?.name ?? null, wall }, wall);
+  }
+
+  /**
+   * Saves the wall as it is under a name (replacing a layout of that name) and makes it the
+   * active one. With `slots`, those streams stay in those places; without, the layout is a view
+   * (grid, filter, sort) over whatever streams exist.
+   */
+  async saveLayout(name: string, slots: readonly string[]): Promise<AppErrorData | null> {
+    const layout: Layout = { name: name.trim(), ...this.#prefs, slots: [...slots] };
+    const rest = this.#layouts.filter((existing) => existing.name.toLowerCase() !== layout.name.toLowerCase());
+    const ok = await this.#save({ layouts: [...rest, layout], activeLayout: layout.name, wall: this.#prefs }, this.#prefs);
+    return ok ? null : this.#error;
+  }
+
+  /** Deletes a saved layout; the wall stays as it is, as the free wall. */
+  async deleteLayout(name: string): Promise<boolean> {
+    const layouts = this.#layouts.filter((layout) => layout.name !== name);
+    const activeLayout = this.#activeLayout?.name === name ? null : (this.#activeLayout?.name ?? null);
+    return this.#save({ layouts, activeLayout }, null);
+  }
+
+  #change(next: WallPrefs, delayMs = 0): void {
+    this.#pending = next;
+    clearTimeout(this.#saveTimer);
+    if (delayMs === 0) void this.#save({ wall: next }, next);
+    else this.#saveTimer = setTimeout(() => void this.#save({ wall: next }, next), delayMs);
+  }
+
+  async #save(patch: Parameters<SettingsState['update']>[0], shown: WallPrefs | null): Promise<boolean> {
+    const generation = ++this.#generation;
+    if (shown !== null) this.#pending = shown;
+    this.#error = null;
+    const result = await this.#settings.update(patch);
+    // A newer change is on its way: its answer decides what shows.
+    if (generation !== this.#generation) return result.ok;
+    if (result.ok) {
+      this.#pending = null;
+    } else if (this.#settings.view !== null) {
+      this.#pending = null;
+      this.#error = result.error;
+    } else {
+      // No settings store answers at all: the wall still works for this session, unsaved.
+      this.#error = result.error;
+    }
+    return result.ok;
+  }
+}

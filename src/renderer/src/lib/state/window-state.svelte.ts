@@ -1,0 +1,71 @@
+import { createSubscriber } from 'svelte/reactivity';
+import type { AppErrorData, Result } from '../../../../shared/errors';
+import type { WallBridge } from '../../../../shared/ipc-contract';
+import type { DisplayView } from '../../../../shared/settings-view';
+import { settle } from '../bridge';
+
+/**
+ * The window's fullscreen and kiosk state as main reports it (`window:changed`, also when the
+ * system changed it), and the commands that switch them.
+ */
+export class WindowState {
+  readonly #bridge: WallBridge;
+  readonly #subscribe: () => void;
+  #fullscreen = $state(false);
+  #kiosk = $state(false);
+  #error = $state.raw<AppErrorData | null>(null);
+
+  constructor(bridge: WallBridge) {
+    this.#bridge = bridge;
+    this.#subscribe = createSubscriber(() =>
+      bridge.on('window:changed', ({ fullscreen, kiosk }) => {
+        this.#fullscreen = fullscreen;
+        this.#kiosk = kiosk;
+      }),
+    );
+  }
+
+  /** Whether the window fills its screen. */
+  get fullscreen(): boolean {
+    this.#subscribe();
+    return this.#fullscreen;
+  }
+
+  /** Whether the window is in kiosk mode (fullscreen, no way out but the leave key). */
+  get kiosk(): boolean {
+    this.#subscribe();
+    return this.#kiosk;
+  }
+
+  /** Why the last switch failed. */
+  get error(): AppErrorData | null {
+    return this.#error;
+  }
+
+  /** Enters or leaves fullscreen. */
+  async setFullscreen(on: boolean): Promise<void> {
+    // Shown at once; `window:changed` confirms (or corrects) it.
+    const before = this.#fullscreen;
+    this.#fullscreen = on;
+    if (!(await this.#run(this.#bridge.invoke('window:set-fullscreen', { on })))) this.#fullscreen = before;
+  }
+
+  /** Enters or leaves kiosk mode. */
+  async setKiosk(on: boolean): Promise<void> {
+    const before = this.#kiosk;
+    this.#kiosk = on;
+    if (!(await this.#run(this.#bridge.invoke('window:set-kiosk', { on })))) this.#kiosk = before;
+  }
+
+  /** The displays the kiosk can use. */
+  displays(): Promise<Result<DisplayView[]>> {
+    return settle(this.#bridge.invoke('displays:list'));
+  }
+
+  async #run(call: Promise<Result<null>>): Promise<boolean> {
+    this.#error = null;
+    const result = await settle(call);
+    if (!result.ok) this.#error = result.error;
+    return result.ok;
+  }
+}

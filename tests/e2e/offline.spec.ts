@@ -1,0 +1,52 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect } from './fixtures';
+import { startSimulator } from '../../src/main/simulator';
+import { startHarness } from './harness/harness';
+import { ConnectPage } from './pages/connect-page';
+import { WallPage } from './pages/wall-page';
+import { credential } from './support/sim-oracle';
+
+const SIM = { streams: 10, groups: 2, seed: 31, lifecycle: false } as const;
+
+test('offline: the cached wall appears at once, marked stale, and recovers by itself', async ({ page, vault }, testInfo) => {
+  test.setTimeout(150_000);
+  const userDataDir = testInfo.outputPath('user-data');
+  let sim = await startSimulator(SIM);
+  const ports = { port: Number(new URL(sim.baseUrl).port), assetPort: Number(new URL(sim.assetBaseUrl).port) };
+  const wall = new WallPage(page);
+
+  // 1. Fill the cache from the simulator.
+  let harness = await startHarness({ userDataDir, vault });
+  await harness.attach(page);
+  await page.goto(harness.url);
+  await new ConnectPage(page).connectWith(sim.baseUrl, credential(sim).secret);
+  const tiles = await (async () => {
+    await expect.poll(() => wall.decodedPictureCount(), { timeout: 20_000 }).toBeGreaterThan(4);
+    return wall.tiles.count();
+  })();
+  await expect.poll(() => readdirSync(join(userDataDir, 'cache', 'walls')).filter((f) => f.endsWith('.json')).length, { timeout: 15_000 }).toBe(1);
+  const pictures = await wall.decodedPictureCount();
+
+  // 2. bintu goes away; the app restarts.
+  await sim.close();
+  await harness.close();
+  harness = await startHarness({ userDataDir, vault });
+  await harness.attach(page);
+  const started = Date.now();
+  await page.goto(harness.url);
+  await expect(wall.tiles).toHaveCount(tiles);
+  await expect.poll(() => wall.decodedPictureCount()).toBe(pictures);
+  expect(Date.now() - started).toBeLessThan(5000);
+  await expect(page.getByTestId('offline-banner')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('tile-stale').first()).toBeVisible();
+  await expect(wall.statusBar).toContainText(/offline/i);
+
+  // 3. bintu is back on the same address: the wall catches up without a click.
+  sim = await startSimulator({ ...SIM, ...ports });
+  await expect(page.getByTestId('offline-banner')).toBeHidden({ timeout: 75_000 });
+  await expect(wall.statusBar).toContainText(/online/i);
+  await expect(page.getByTestId('tile-stale')).toHaveCount(0);
+  await harness.close();
+  await sim.close();
+});
