@@ -8,6 +8,8 @@ export interface Freshness {
   got: number;
   /** Versions it never held: skipped (a newer one came first) or still pending at the window end. */
   missed: number;
+  /** Of the missed: replaced by a newer version before the client took a copy. */
+  skipped: number;
   p50Ms: number;
   p95Ms: number;
   maxMs: number;
@@ -28,6 +30,7 @@ export function measureFreshness(versions: readonly AssetVersion[], holds: Reado
   }
   const delays: number[] = [];
   let got = 0;
+  let skipped = 0;
   for (const [url, list] of byUrl) {
     list.sort((a, b) => a.producedAt - b.producedAt);
     const times = holds.get(url) ?? [];
@@ -38,6 +41,7 @@ export function measureFreshness(versions: readonly AssetVersion[], holds: Reado
         got++;
         delays.push(t - v.producedAt);
       } else {
+        if (replacedAt <= windowEnd) skipped++;
         delays.push(Math.max(0, windowEnd - v.producedAt));
       }
     });
@@ -47,6 +51,7 @@ export function measureFreshness(versions: readonly AssetVersion[], holds: Reado
     versions: versions.length,
     got,
     missed: versions.length - got,
+    skipped,
     p50Ms: percentile(delays, 0.5),
     p95Ms: percentile(delays, 0.95),
     maxMs: delays[delays.length - 1] ?? 0,

@@ -49,10 +49,12 @@ export function buildPollingReport(flags: BenchFlags, refresh: RefreshFigures, f
     freshness_p95_s: s(f.app.freshness.p95Ms),
     freshness_max_s: s(f.app.freshness.maxMs),
     versions_missed: f.app.freshness.missed,
+    versions_skipped: f.app.freshness.skipped,
     naive_freshness_p50_s: s(f.naive.freshness.p50Ms),
     naive_freshness_p95_s: s(f.naive.freshness.p95Ms),
     naive_freshness_max_s: s(f.naive.freshness.maxMs),
     naive_versions_missed: f.naive.freshness.missed,
+    naive_versions_skipped: f.naive.freshness.skipped,
     refresh_ms: round(refresh.medianMs),
     refresh_runs_ms: refresh.runsMs.map(round),
     refresh_first_ms: round(refresh.firstMs),
@@ -83,6 +85,10 @@ function freshnessCell(c: ClientFigures): string {
   return `${(p50Ms / 1000).toFixed(2)} / ${(p95Ms / 1000).toFixed(2)} / ${(maxMs / 1000).toFixed(2)} s`;
 }
 
+function missedCell(c: ClientFigures, versions: number): string {
+  return `${count(c.freshness.missed)} of ${count(versions)} (${count(c.freshness.skipped)})`;
+}
+
 function table(f: SideBySideFigures, refresh: RefreshFigures): string {
   const { app, naive } = f;
   return formatTable([
@@ -92,10 +98,10 @@ function table(f: SideBySideFigures, refresh: RefreshFigures): string {
     ['api bytes', mb(app.api.bytes), mb(naive.api.bytes), ''],
     ['api requests', count(app.api.requests), count(naive.api.requests), ''],
     ['freshness p50 / p95 / max', freshnessCell(app), freshnessCell(naive), '0'],
-    ['versions never held', `${count(app.freshness.missed)} of ${count(f.versions)}`, `${count(naive.freshness.missed)} of ${count(f.versions)}`, '0'],
+    ['versions never held (skipped)', missedCell(app, f.versions), missedCell(naive, f.versions), '0'],
     ['failed requests (run)', count(app.errors), count(naive.errors), ''],
     ['full refresh (list + details)', `${count(refresh.medianMs)} ms (first ${count(refresh.firstMs)} ms)`, '', `${count(refresh.boundMs)} ms (${refresh.requests} req x latency / 6)`],
     ['heap after GC', `${f.heapPollerMb.toFixed(1)} MB (with naive ${f.heapAllMb.toFixed(1)} MB)`, '', ''],
-    ['window', seconds(f.windowEnd - f.windowStart), `${naive.rounds} rounds`, ''],
+    ['window', `${seconds(f.windowEnd - f.windowStart)}, ${count(f.appAssets)} asset URLs`, `${naive.rounds} rounds`, ''],
   ]);
 }

@@ -26,6 +26,7 @@ export interface SideBySideFigures {
   windowStart: number;
   windowEnd: number;
   app: ClientFigures;
+  /** `rounds`: naive rounds completed within the window. */
   naive: ClientFigures & { rounds: number };
   /** Distinct versions the simulator produced in the window and their total size. */
   versions: number;
@@ -78,9 +79,11 @@ export async function runSideBySide(sim: SimProcess, flags: BenchFlags, storeDir
     naive.start();
     await sleep(flags.warmupS * 1000);
     const windowStart = Date.now();
+    const roundsBefore = naive.rounds;
     log(`  window opens (${flags.windowS} s)`);
     await sleep(flags.windowS * 1000);
     const windowEnd = Date.now();
+    const rounds = naive.rounds - roundsBefore;
     clearInterval(progress);
     log('  window closed; asking the simulator what it produced');
     const versions = await sim.assetVersions(windowStart, windowEnd);
@@ -93,7 +96,7 @@ export async function runSideBySide(sim: SimProcess, flags: BenchFlags, storeDir
       errors: http.stats().errors,
     });
     const app = figures(appLog, appHttp);
-    const naiveFigures = { ...figures(naiveLog, naiveHttp), rounds: naive.rounds };
+    const naiveFigures = { ...figures(naiveLog, naiveHttp), rounds };
     const heapAllMb = heapAfterGcMb();
     naive.dispose();
     naiveHttp.dispose();

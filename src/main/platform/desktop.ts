@@ -1,7 +1,7 @@
 import { app, clipboard, dialog, screen, shell, type BrowserWindow } from 'electron';
 import type { DesktopPort, WindowState } from '../core/desktop-port';
 import { Emitter } from '../core/lifecycle';
-import { ReplayWindows } from './replay-windows';
+import type { ReplayWindows } from './replay-windows';
 
 /** The desktop as Electron provides it, around the operator window. */
 export function createElectronDesktop(window: BrowserWindow, replays: ReplayWindows, kioskDisplay: () => number | null): DesktopPort {

@@ -30,7 +30,8 @@ describe('recording downloads against the simulator', () => {
     const folder = tempDir('dl-basic-');
     const downloads = manager(world.http);
     const record = await downloads.enqueue({ recording, streamId: stream.id, folder });
-    expect(record).toMatchObject({ state: 'queued', recordingId: recording.id, streamId: stream.id, fileName: recording.fileName, folder });
+    expect(['queued', 'downloading']).toContain(record.state);
+    expect(record).toMatchObject({ recordingId: recording.id, streamId: stream.id, fileName: recording.fileName, folder });
     const done = await settled(downloads, record.id);
     const expected = await serverBytes(recording);
     expect(done).toMatchObject({ state: 'done', bytes: expected.length, total: expected.length, error: null });
@@ -110,7 +111,7 @@ describe('recording downloads against the simulator', () => {
 
   it('throttles progress events while telling state changes at once', async () => {
     const { stream, recording } = world.withRecordings[1]!;
-    world.sim.control.setStreamFaults(stream.id, { scope: 'assets', slowBodyBytesPerSec: 60_000 });
+    world.sim.control.setStreamFaults(stream.id, { scope: 'assets', slowBodyBytesPerSec: 20_000 });
     const folder = tempDir('dl-throttle-');
     const downloads = manager(world.http, { progressIntervalMs: 250 });
     const events: Array<{ at: number; state: string; bytes: number }> = [];
@@ -125,10 +126,10 @@ describe('recording downloads against the simulator', () => {
     expect(progress.length).toBeGreaterThan(1);
     // One per 250 ms at most (and a little slack for timer jitter), although chunks arrive every 100 ms.
     expect(progress.length).toBeLessThanOrEqual(Math.ceil(duration / 250) + 1);
-    const last = events.filter((e) => e.state === 'downloading').pop()!;
-    expect(last.bytes).toBeGreaterThan(0);
-    const withSpeed = downloads.list()[0]!;
-    expect(withSpeed.state).toBe('done');
+    // Progress is real: byte counts rise from event to event.
+    const bytes = progress.map((e) => e.bytes);
+    expect(bytes).toEqual([...bytes].sort((x, y) => x - y));
+    expect(events[events.length - 1]!.state).toBe('done');
   });
 
   it('reports speed and time left while downloading', async () => {

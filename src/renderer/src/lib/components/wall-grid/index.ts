@@ -1,3 +1,3 @@
-/** The grid of stream tiles and what shows when there are none. */
+/** The grid of stream tiles (auto-fit or fixed, with keyboard navigation) and what shows when there are none. */
 export { default as WallGrid } from './wall-grid.svelte';
 export { default as EmptyState } from './empty-state.svelte';
