@@ -1,3 +1,4 @@
+import { cpSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -5,6 +6,15 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 /** Builds main (ESM), the sandboxed preload (CommonJS: sandboxed preloads cannot be ESM) and the renderer. */
 export default defineConfig({
   main: {
+    plugins: [
+      {
+        // The simulator finds its MP4 recordings next to its module; bundled, that is out/main.
+        name: 'copy-simulator-media',
+        writeBundle() {
+          cpSync(resolve('src/main/simulator/media'), resolve('out/main/media'), { recursive: true, filter: (src) => !src.endsWith('.sh') });
+        },
+      },
+    ],
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve('src/main/index.ts') } },

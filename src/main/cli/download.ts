@@ -218,7 +218,7 @@ function watch(manager: DownloadManager, tracked: ReadonlySet<string>, ctx: Down
 }
 
 function progressText(d: DownloadRecord): string {
-  const share = d.total ? ` ${Math.floor((d.bytes / d.total) * 100)}%` : '';
+  const share = d.total ? ` (${Math.floor((d.bytes / d.total) * 100)}%)` : '';
   const of = d.total ? ` of ${formatBytes(d.total)}` : '';
   const eta = d.etaS !== null ? `, ${d.etaS} s left` : '';
   return `${formatBytes(d.bytes)}${of}${share}, ${formatBytes(d.speedBps)}/s${eta}`;

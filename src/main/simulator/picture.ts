@@ -44,13 +44,14 @@ export function drawThumbnail(s: SceneInput, at: number): Raster {
     return r;
   }
   r.fill(hsv(s.hue, 0.55, 0.32));
-  r.rect(0, 0, THUMB_WIDTH, 30, hsv(s.hue, 0.6, 0.55));
-  r.text(8, 8, s.streamname, 2, WHITE);
-  r.text(8, 38, s.label, 1, WHITE);
-  r.textCentred(70, clockText(at), 4, WHITE);
-  r.textCentred(108, `UTC  v${s.version}`, 1, hsv(s.hue, 0.2, 0.9));
+  // Name and quality sit in a band at the bottom: the wall puts its state badge top left.
+  r.textCentred(40, clockText(at), 4, WHITE);
+  r.textCentred(78, `UTC  v${s.version}`, 1, hsv(s.hue, 0.2, 0.9));
   const x = Math.floor(((at / 1000) * 13) % (THUMB_WIDTH - 40));
-  r.rect(x, 140, 40, 24, hsv((s.hue + 180) % 360, 0.7, 0.9));
+  r.rect(x, 98, 40, 20, hsv((s.hue + 180) % 360, 0.7, 0.9));
+  r.rect(0, 130, THUMB_WIDTH, 50, hsv(s.hue, 0.6, 0.55));
+  r.text(8, 138, s.streamname, 2, WHITE);
+  r.text(8, 162, s.label, 1, WHITE);
   return r;
 }
 

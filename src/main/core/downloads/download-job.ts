@@ -37,9 +37,9 @@ export interface JobOptions {
 /**
  * Runs one download to the end: attempts with back-off until the `.part` file is complete (a
  * drop resumes where it stopped; an attempt that got further than any before starts the count of
- * retries afresh), then the rename to a free final name. Resolves with that name.
+ * retries afresh), then the rename to a free final name. Resolves with that name and the size.
  */
-export async function runJob(o: JobOptions): Promise<string> {
+export async function runJob(o: JobOptions): Promise<{ fileName: string; size: number }> {
   let failures = 0;
   let best = 0;
   let validator = o.validator;
@@ -82,7 +82,7 @@ export async function runJob(o: JobOptions): Promise<string> {
     }
   }
   try {
-    return await finalise(o.fs, o.folder, o.fileName, o.baseName, o.claimed);
+    return { fileName: await finalise(o.fs, o.folder, o.fileName, o.baseName, o.claimed), size };
   } catch (error) {
     throw downloadFsError(error, o.folder, size);
   }

@@ -1,13 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
-import type { Recording } from '../../../shared/domain';
 import { AppError, toErrorData } from '../errors';
 import type { HttpClient } from '../http/http-client';
-import { Emitter, type Disposable } from '../lifecycle';
+import type { Disposable } from '../lifecycle';
+import { ChangeNotifier } from './change-notifier';
 import { nodeDownloadFs, type DownloadFs } from './download-fs';
 import { DEFAULT_RETRY_DELAYS_MS, runJob } from './download-job';
 import { DownloadStore } from './download-store';
-import { FINISHED_STATES, UNFINISHED_STATES, publicRecord, type DownloadRecord, type StoredDownload } from './download-types';
+import {
+  FINISHED_STATES,
+  UNFINISHED_STATES,
+  publicRecord,
+  type DownloadManagerOptions,
+  type DownloadRecord,
+  type DownloadRequest,
+  type StoredDownload,
+} from './download-types';
 import { partPathOf, planName } from './final-name';
 import { ProgressMeter } from './progress-meter';
 import { safeFileName } from './safe-file-name';
@@ -15,29 +23,7 @@ import { safeFileName } from './safe-file-name';
 export type { DownloadFs, DownloadSink } from './download-fs';
 export { nodeDownloadFs } from './download-fs';
 export { safeFileName } from './safe-file-name';
-
-/** How the manager is built; only `http` and `stateFile` are required. */
-export interface DownloadManagerOptions {
-  http: HttpClient;
-  /** JSON, written atomically: the queue survives a restart. */
-  stateFile: string;
-  /** Transfers at once (default 2); the rest wait in the queue. */
-  concurrency?: number;
-  fs?: DownloadFs;
-  now?: () => number;
-  /** Progress events at most this often (default 250 ms); state changes are told at once. */
-  progressIntervalMs?: number;
-  /** Waits before automatic retries after a drop (default 1, 2, 5, 10, 20 s). */
-  retryDelaysMs?: readonly number[];
-}
-
-/** What to download and where. */
-export interface DownloadRequest {
-  recording: Recording;
-  streamId: string;
-  /** Absolute folder chosen by the operator. */
-  folder: string;
-}
+export type { DownloadManagerOptions, DownloadRecord, DownloadRequest, DownloadState } from './download-types';
 
 /** Finished downloads kept in the list and the state file; failed ones are kept until acted on. */
 const MAX_HISTORY = 200;
@@ -61,25 +47,24 @@ export class DownloadManager implements Disposable {
   private readonly fs: DownloadFs;
   private readonly now: () => number;
   private readonly concurrency: number;
-  private readonly progressIntervalMs: number;
   private readonly retryDelaysMs: readonly number[];
   private readonly store: DownloadStore;
   private readonly entries = new Map<string, Entry>();
-  private readonly changed = new Emitter<readonly DownloadRecord[]>();
-  private progressTimer: NodeJS.Timeout | null = null;
+  private readonly changes: ChangeNotifier<readonly DownloadRecord[]>;
   private serial: Promise<unknown> = Promise.resolve();
   private restored = false;
   private disposed = false;
 
-  /** Fires with the whole list whenever a download changes. */
-  readonly onDidChange = this.changed.event;
+  /** Fires with the whole list whenever a download changes (progress at most every `progressIntervalMs`). */
+  readonly onDidChange: (listener: (downloads: readonly DownloadRecord[]) => void) => Disposable;
 
   constructor(options: DownloadManagerOptions) {
     this.http = options.http;
     this.fs = options.fs ?? nodeDownloadFs();
     this.now = options.now ?? Date.now;
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 2));
-    this.progressIntervalMs = Math.max(0, options.progressIntervalMs ?? 250);
+    this.changes = new ChangeNotifier<readonly DownloadRecord[]>(Math.max(0, options.progressIntervalMs ?? 250), () => this.list());
+    this.onDidChange = this.changes.event;
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     this.store = new DownloadStore(options.stateFile);
   }
@@ -99,7 +84,7 @@ export class DownloadManager implements Disposable {
         }
         this.entries.set(record.id, this.entry(record));
       }
-      this.emit();
+      this.changes.now();
       this.pump();
     });
   }
@@ -147,7 +132,7 @@ export class DownloadManager implements Disposable {
       };
       this.entries.set(record.id, this.entry(record));
       await this.persist();
-      this.emit();
+      this.changes.now();
       this.pump();
       return publicRecord(record);
     });
@@ -170,7 +155,7 @@ export class DownloadManager implements Disposable {
       await this.fs.remove(partPathOf(record.folder, record.fileName));
       this.prune();
       await this.persist();
-      this.emit();
+      this.changes.now();
     } finally {
       entry.cancelling = false;
     }
@@ -199,9 +184,7 @@ export class DownloadManager implements Disposable {
     if (this.disposed) return;
     this.disposed = true;
     for (const entry of this.entries.values()) entry.controller?.abort();
-    if (this.progressTimer !== null) clearTimeout(this.progressTimer);
-    this.progressTimer = null;
-    this.changed.dispose();
+    this.changes.dispose();
   }
 
   private entry(record: StoredDownload): Entry {
@@ -220,7 +203,7 @@ export class DownloadManager implements Disposable {
     record.bytes = (await this.partSize(record)) ?? 0;
     Object.assign(record, { error: null, finishedAt: null, speedBps: 0, etaS: null });
     await this.persist();
-    this.emit();
+    this.changes.now();
     this.pump();
   }
 
@@ -244,7 +227,7 @@ export class DownloadManager implements Disposable {
     record.error = null;
     entry.meter.reset(record.bytes);
     void this.persist();
-    this.emit();
+    this.changes.now();
     entry.running = this.run(entry, controller.signal).finally(() => {
       entry.running = null;
       entry.controller = null;
@@ -255,7 +238,7 @@ export class DownloadManager implements Disposable {
   private async run(entry: Entry, signal: AbortSignal): Promise<void> {
     const { record } = entry;
     try {
-      const fileName = await runJob({
+      const { fileName, size } = await runJob({
         http: this.http,
         fs: this.fs,
         url: record.url,
@@ -278,17 +261,17 @@ export class DownloadManager implements Disposable {
           entry.meter.sample(bytes);
           record.speedBps = entry.meter.speedBps();
           record.etaS = entry.meter.etaS(bytes, record.total);
-          this.progress();
+          this.changes.soon();
         },
         onRetry: (error, delayMs) => {
           const retryAt = this.now() + delayMs;
           record.error = { ...error.toData(), retryAt };
           Object.assign(record, { speedBps: 0, etaS: null });
-          this.emit();
+          this.changes.now();
         },
       });
       if (this.disposed) return;
-      Object.assign(record, { fileName, state: 'done', total: record.bytes, error: null, speedBps: 0, etaS: null, finishedAt: this.now() });
+      Object.assign(record, { fileName, state: 'done', bytes: size, total: size, error: null, speedBps: 0, etaS: null, finishedAt: this.now() });
       this.prune();
     } catch (error) {
       // Shutting down keeps the record as it was, so `restore()` resumes it; cancel() takes over a stop.
@@ -299,7 +282,7 @@ export class DownloadManager implements Disposable {
       Object.assign(record, { speedBps: 0, etaS: null, finishedAt: this.now() });
     }
     await this.persist();
-    this.emit();
+    this.changes.now();
   }
 
   /**
@@ -341,22 +324,5 @@ export class DownloadManager implements Disposable {
     const result = this.serial.then(step);
     this.serial = result.catch(() => undefined);
     return result;
-  }
-
-  /** A progress event, at most once per interval. */
-  private progress(): void {
-    if (this.progressTimer !== null || this.disposed) return;
-    this.progressTimer = setTimeout(() => {
-      this.progressTimer = null;
-      this.emit();
-    }, this.progressIntervalMs);
-  }
-
-  /** A change event now (it also stands in for any progress event that was due). */
-  private emit(): void {
-    if (this.disposed) return;
-    if (this.progressTimer !== null) clearTimeout(this.progressTimer);
-    this.progressTimer = null;
-    this.changed.fire(this.list());
   }
 }

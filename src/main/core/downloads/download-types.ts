@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { appErrorDataSchema, type AppErrorData } from '../../../shared/errors';
 import { downloadStateSchema, type DownloadState } from '../../../shared/download-view';
+import type { Recording } from '../../../shared/domain';
+import type { HttpClient } from '../http/http-client';
+import type { DownloadFs } from './download-fs';
 
 /** A download's lifecycle: the same union the page sees. */
 export type { DownloadState };
@@ -75,4 +78,27 @@ export const stateFileSchema = z.object({
 export function publicRecord(stored: StoredDownload): DownloadRecord {
   const { baseName: _baseName, validator: _validator, error, ...rest } = stored;
   return { ...rest, error: error === null ? null : { ...error } };
+}
+
+/** How the manager is built; only `http` and `stateFile` are required. */
+export interface DownloadManagerOptions {
+  http: HttpClient;
+  /** JSON, written atomically: the queue survives a restart. */
+  stateFile: string;
+  /** Transfers at once (default 2); the rest wait in the queue. */
+  concurrency?: number;
+  fs?: DownloadFs;
+  now?: () => number;
+  /** Progress events at most this often (default 250 ms); state changes are told at once. */
+  progressIntervalMs?: number;
+  /** Waits before automatic retries after a drop (default 1, 2, 5, 10, 20 s). */
+  retryDelaysMs?: readonly number[];
+}
+
+/** What to download and where. */
+export interface DownloadRequest {
+  recording: Recording;
+  streamId: string;
+  /** Absolute folder chosen by the operator. */
+  folder: string;
 }

@@ -22,8 +22,21 @@ const EXTENSION = /^(.*?)(\.[\p{L}\p{N}]{1,10})?$/u;
  * The extension is kept, also when the name is shortened.
  */
 export function safeFileName(name: string): string {
+  let current = sanitise(name);
+  // Trimming can expose a new extension or a new trailing space ("a .b." -> "a .b"), so repeat
+  // until nothing changes: the result must pass its own check (the folder check relies on it).
+  for (let pass = 0; pass < 4; pass++) {
+    const next = sanitise(current);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+function sanitise(name: string): string {
   const cleaned = name
     .normalize('NFC')
+    .replace(/[\t\n\r\v\f]+/g, ' ')
     // Control characters, and invisible ones such as U+202E that make "gpj.exe" read "exe.jpg".
     .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
     .replace(/[/\\]/g, '_')

@@ -1,0 +1,99 @@
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from '@playwright/test';
+import type { CredentialVault } from '../src/main/core/credential-vault';
+import { startSimulator } from '../src/main/simulator';
+import { startHarness, type Harness } from '../tests/e2e/harness/harness';
+import { KEEP_NAMES_SHIM, viewportPictures } from './paint-probe.mjs';
+
+/** The wall the paint bench fills: as `npm run bench` polls it. */
+export const PAINT_WALL = { streams: 200, groups: 40, seed: 7, thumbIntervalRange: [10, 60], motionIntervalRange: [30, 120], lifecycle: false } as const;
+/** A control-room monitor. */
+export const VIEWPORT = { width: 1920, height: 1080 } as const;
+
+/** What the online wall looked like once every picture was cached. */
+export interface FilledWall {
+  tiles: number;
+  tilesWithPicture: number;
+  /** Decoded pictures in the viewport at the top of the wall, online: what "fully painted" means offline. */
+  visiblePictures: number;
+  visibleTiles: number;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until<T>(what: string, timeoutMs: number, probe: () => T | null | Promise<T | null>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(250);
+  }
+}
+
+/** Waits until the wall holds every stream and no more pictures arrive for a few seconds. */
+async function picturesSettled(harness: Harness, streams: number): Promise<{ tiles: number; withPicture: number; at: number }> {
+  let last = -1;
+  let since = Date.now();
+  return until('every picture to be cached', 90_000, () => {
+    const wall = harness.app.session.wall();
+    const withPicture = wall.streams.filter((t) => t.variants.some((v) => v.thumbnail !== null)).length;
+    if (withPicture !== last || wall.streams.length < streams) {
+      last = withPicture;
+      since = Date.now();
+      return null;
+    }
+    return withPicture > 0 && Date.now() - since > 4000 ? { tiles: wall.streams.length, withPicture, at: since } : null;
+  });
+}
+
+/** The newest wall snapshot's write time in the cache folder, or 0. */
+function newestSnapshot(userDataDir: string): number {
+  const dir = join(userDataDir, 'cache', 'walls');
+  try {
+    return Math.max(0, ...readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => statSync(join(dir, f)).mtimeMs));
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Connects a fresh app to a simulator with 200 streams, waits until every picture is cached and a
+ * wall snapshot written after that, and counts what the viewport shows online. Stops the
+ * simulator and the app before returning: the cache is all that is left.
+ */
+export async function fillCache(browser: Browser, userDataDir: string, vault: CredentialVault): Promise<FilledWall> {
+  // quantity 250 so the list returns all 200 streams (the app's default is 50).
+  writeFileSync(join(userDataDir, 'settings.json'), JSON.stringify({ settings: { quantity: 250 } }));
+  const sim = await startSimulator({ ...PAINT_WALL, thumbIntervalRange: [...PAINT_WALL.thumbIntervalRange], motionIntervalRange: [...PAINT_WALL.motionIntervalRange] });
+  const harness = await startHarness({ userDataDir, vault });
+  try {
+    const admin = sim.credentials.find((c) => c.kind === 'apiKey' && c.role === 'nanoAdmin' && c.liveProcessing);
+    if (!admin) throw new Error('the simulator offers no admin key');
+    await harness.app.session.connect({ name: 'Paint bench', apiBase: sim.baseUrl, credentialKind: 'apiKey', secret: admin.secret });
+    const settled = await picturesSettled(harness, PAINT_WALL.streams);
+    await until('a wall snapshot with every picture', 30_000, () => (newestSnapshot(userDataDir) > settled.at ? true : null));
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const page = await context.newPage();
+      page.on('console', (m) => console.log('console:', m.type(), m.text()));
+      page.on('pageerror', (e) => console.log('pageerror:', e.message));
+      await page.addInitScript(KEEP_NAMES_SHIM);
+      await harness.attach(page);
+      await page.goto(harness.url);
+      const seen = await until('the online wall to show its pictures', 30_000, async () => {
+        const v = await page.evaluate(viewportPictures);
+        console.log(JSON.stringify(v));
+        await page.screenshot({ path: '/tmp/probe/online.png' });
+        return v.decoded > 0 && v.pending === 0 ? v : null;
+      });
+      return { tiles: settled.tiles, tilesWithPicture: settled.withPicture, visiblePictures: seen.decoded, visibleTiles: seen.tiles };
+    } finally {
+      await context.close();
+    }
+  } finally {
+    await harness.close();
+    await sim.close();
+  }
+}
