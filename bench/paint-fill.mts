@@ -77,15 +77,13 @@ export async function fillCache(browser: Browser, userDataDir: string, vault: Cr
     const context = await browser.newContext({ viewport: VIEWPORT });
     try {
       const page = await context.newPage();
-      page.on('console', (m) => console.log('console:', m.type(), m.text()));
-      page.on('pageerror', (e) => console.log('pageerror:', e.message));
+      // A broken page would otherwise only show up as a time-out.
+      page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
       await page.addInitScript(KEEP_NAMES_SHIM);
       await harness.attach(page);
       await page.goto(harness.url);
       const seen = await until('the online wall to show its pictures', 30_000, async () => {
         const v = await page.evaluate(viewportPictures);
-        console.log(JSON.stringify(v));
-        await page.screenshot({ path: '/tmp/probe/online.png' });
         return v.decoded > 0 && v.pending === 0 ? v : null;
       });
       return { tiles: settled.tiles, tilesWithPicture: settled.withPicture, visiblePictures: seen.decoded, visibleTiles: seen.tiles };

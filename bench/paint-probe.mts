@@ -30,16 +30,18 @@ export function viewportPictures(): ViewportPictures {
 /**
  * Init script: from the first frame on, checks every animation frame whether the viewport shows
  * at least `expected` decoded tile pictures and none still pending, and stores the time of the
- * first frame where it does (ms since navigation start) in `window.__benchPaintedAt`.
+ * first frame where it does (ms since navigation start) in `window.__benchPaintedAt`; the first
+ * frame with any tile in view goes to `window.__benchTilesAt`.
  */
 export function installPaintProbe(expected: number): void {
-  const state = window as unknown as { __benchPaintedAt?: number };
+  const state = window as unknown as { __benchPaintedAt?: number; __benchTilesAt?: number };
   const frame = (): void => {
     let decoded = 0;
     let pending = 0;
     for (const tile of Array.from(document.querySelectorAll<HTMLElement>('[data-testid="tile"]'))) {
       const box = tile.getBoundingClientRect();
       if (box.bottom <= 0 || box.top >= window.innerHeight || box.right <= 0 || box.left >= window.innerWidth) continue;
+      state.__benchTilesAt ??= performance.now();
       const img = tile.querySelector<HTMLImageElement>('img[data-testid="tile-thumbnail"]');
       if (img !== null && img.complete && img.naturalWidth > 0) decoded++;
       else if (tile.querySelector('[data-testid="tile-placeholder"][data-kind="thumbnail"]') !== null) pending++;
@@ -48,6 +50,23 @@ export function installPaintProbe(expected: number): void {
     else requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
+}
+
+/** Milestones of the load so far, in ms since navigation start. */
+export interface LoadMilestones {
+  /** The HTML and scripts ran (DOMContentLoaded finished). */
+  domReadyMs: number;
+  /** The first frame with tiles in the viewport (pictures may still be pending). */
+  tilesMs: number;
+  /** The first frame with every viewport picture decoded. */
+  paintedMs: number;
+}
+
+/** Reads the milestones the paint probe and Navigation Timing recorded. */
+export function loadMilestones(): LoadMilestones {
+  const state = window as unknown as { __benchPaintedAt?: number; __benchTilesAt?: number };
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return { domReadyMs: nav?.domContentLoadedEventEnd ?? Number.NaN, tilesMs: state.__benchTilesAt ?? Number.NaN, paintedMs: state.__benchPaintedAt ?? Number.NaN };
 }
 
 /** Starts recording the time of every animation frame into `window.__benchFrames`. */

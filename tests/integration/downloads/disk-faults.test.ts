@@ -75,6 +75,13 @@ describe('downloads when the disk refuses', () => {
     const failed = await settled(downloads, record.id);
     expect(failed.error?.code).toBe('permission-denied');
     expect(failed.error?.message).toMatch(/The 1000 B already downloaded are kept\.$/);
+    // Asking again for the same recording retries this download (and its .part), not a second copy.
+    disk.failWith(null);
+    const again = await downloads.enqueue({ recording, streamId: stream.id, folder });
+    expect(again.id).toBe(record.id);
+    expect((await settled(downloads, record.id)).state).toBe('done');
+    expect(downloads.list()).toHaveLength(1);
+    expect(await namesIn(folder)).toEqual([recording.fileName]);
   });
 
   it('a folder that disappeared (drive removed) is reported as such', async () => {

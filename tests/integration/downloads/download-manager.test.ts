@@ -115,12 +115,15 @@ describe('recording downloads against the simulator', () => {
     const folder = tempDir('dl-throttle-');
     const downloads = manager(world.http, { progressIntervalMs: 250 });
     const events: Array<{ at: number; state: string; bytes: number }> = [];
-    downloads.onDidChange((list) => {
-      const d = list[0];
-      if (d) events.push({ at: Date.now(), state: d.state, bytes: d.bytes });
+    const finished = new Promise<void>((resolve) => {
+      downloads.onDidChange((list) => {
+        const d = list[0];
+        if (d) events.push({ at: Date.now(), state: d.state, bytes: d.bytes });
+        if (d?.state === 'done') resolve();
+      });
     });
-    const record = await downloads.enqueue({ recording, streamId: stream.id, folder });
-    await settled(downloads, record.id);
+    await downloads.enqueue({ recording, streamId: stream.id, folder });
+    await finished;
     const progress = events.filter((e, i) => e.state === 'downloading' && i > 0 && events[i - 1]!.state === 'downloading');
     const duration = events[events.length - 1]!.at - events[0]!.at;
     expect(progress.length).toBeGreaterThan(1);

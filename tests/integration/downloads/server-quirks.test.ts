@@ -136,6 +136,17 @@ describe('downloads from servers that do not behave like the simulator', () => {
     expect(await fileSha(join(folder, 'clip.mp4'))).toBe(sha256(file));
   });
 
+  it('a compressed answer is refused rather than saved as the recording', async () => {
+    handler = (_req, res) => send(res, 200, file.subarray(0, 1000), { 'content-encoding': 'gzip' });
+    const folder = tempDir('dl-gzip-');
+    const downloads = manager();
+    const record = await downloads.enqueue({ recording: recording(), streamId: 's1', folder });
+    const failed = await settled(downloads, record.id);
+    expect(failed).toMatchObject({ state: 'failed', error: { code: 'http-error' } });
+    expect(failed.error?.message).toContain('compressed (gzip)');
+    expect(await namesIn(folder)).toEqual([]);
+  });
+
   it('a body that stops short of its Content-Length never gets the final name', async () => {
     handler = (_req, res) => send(res, 200, file, {}, 1000);
     const folder = tempDir('dl-short-');

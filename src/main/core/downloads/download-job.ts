@@ -43,7 +43,7 @@ export async function runJob(o: JobOptions): Promise<{ fileName: string; size: n
   let failures = 0;
   let best = 0;
   let validator = o.validator;
-  let size = 0;
+  let size: number;
   for (;;) {
     let reached = 0;
     try {

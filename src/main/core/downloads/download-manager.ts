@@ -7,15 +7,8 @@ import { ChangeNotifier } from './change-notifier';
 import { nodeDownloadFs, type DownloadFs } from './download-fs';
 import { DEFAULT_RETRY_DELAYS_MS, runJob } from './download-job';
 import { DownloadStore } from './download-store';
-import {
-  FINISHED_STATES,
-  UNFINISHED_STATES,
-  publicRecord,
-  type DownloadManagerOptions,
-  type DownloadRecord,
-  type DownloadRequest,
-  type StoredDownload,
-} from './download-types';
+import { FINISHED_STATES, UNFINISHED_STATES, expiredHistory, newRecord, publicRecord } from './download-types';
+import type { DownloadManagerOptions, DownloadRecord, DownloadRequest, StoredDownload } from './download-types';
 import { partPathOf, planName } from './final-name';
 import { ProgressMeter } from './progress-meter';
 import { safeFileName } from './safe-file-name';
@@ -112,24 +105,7 @@ export class DownloadManager implements Disposable {
       const folder = resolve(request.folder);
       const baseName = safeFileName(recording.fileName);
       const fileName = await planName(this.fs, folder, baseName, (name) => this.claimed(folder, name, null));
-      const record: StoredDownload = {
-        id: randomUUID(),
-        recordingId: recording.id,
-        streamId,
-        url: recording.url,
-        fileName,
-        folder,
-        state: 'queued',
-        bytes: 0,
-        total: null,
-        speedBps: 0,
-        etaS: null,
-        error: null,
-        createdAt: this.now(),
-        finishedAt: null,
-        baseName,
-        validator: null,
-      };
+      const record = newRecord({ id: randomUUID(), recording, streamId, folder, fileName, baseName, createdAt: this.now() });
       this.entries.set(record.id, this.entry(record));
       await this.persist();
       this.changes.now();
@@ -270,7 +246,7 @@ export class DownloadManager implements Disposable {
           this.changes.now();
         },
       });
-      if (this.disposed) return;
+      // Told even when shutting down: the file has its final name, so the state file must say done.
       Object.assign(record, { fileName, state: 'done', bytes: size, total: size, error: null, speedBps: 0, etaS: null, finishedAt: this.now() });
       this.prune();
     } catch (error) {
@@ -301,16 +277,12 @@ export class DownloadManager implements Disposable {
     return this.fs.size(partPathOf(record.folder, record.fileName)).catch(() => null);
   }
 
-  /** Drops the oldest finished downloads beyond the history limit; unfinished and failed ones stay. */
+  /** Forgets the oldest finished downloads beyond the history limit. */
   private prune(): void {
-    const finished = [...this.entries.values()]
-      .filter((e) => FINISHED_STATES.has(e.record.state))
-      .sort((a, b) => (a.record.finishedAt ?? 0) - (b.record.finishedAt ?? 0));
-    for (const entry of finished.slice(0, Math.max(0, finished.length - MAX_HISTORY))) this.entries.delete(entry.record.id);
+    for (const id of expiredHistory([...this.entries.values()].map((e) => e.record), MAX_HISTORY)) this.entries.delete(id);
   }
 
   private async persist(): Promise<void> {
-    if (this.disposed) return;
     const records = [...this.entries.values()].map((e) => ({ ...e.record, speedBps: 0, etaS: null }));
     try {
       await this.store.save(records);

@@ -74,6 +74,29 @@ export const stateFileSchema = z.object({
   downloads: z.array(z.unknown()),
 });
 
+/** Ids of the oldest finished downloads beyond `max`; unfinished and failed ones are never dropped. */
+export function expiredHistory(records: readonly DownloadRecord[], max: number): string[] {
+  const finished = records.filter((r) => FINISHED_STATES.has(r.state)).sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
+  return finished.slice(0, Math.max(0, finished.length - max)).map((r) => r.id);
+}
+
+/** A new queued download's record. */
+export function newRecord(init: {
+  id: string;
+  recording: Recording;
+  streamId: string;
+  folder: string;
+  fileName: string;
+  baseName: string;
+  createdAt: number;
+}): StoredDownload {
+  const { id, recording, streamId, folder, fileName, baseName, createdAt } = init;
+  return {
+    id, recordingId: recording.id, streamId, url: recording.url, fileName, folder, state: 'queued',
+    bytes: 0, total: null, speedBps: 0, etaS: null, error: null, createdAt, finishedAt: null, baseName, validator: null,
+  };
+}
+
 /** The public part of a stored record: a copy, so callers cannot change the manager's state. */
 export function publicRecord(stored: StoredDownload): DownloadRecord {
   const { baseName: _baseName, validator: _validator, error, ...rest } = stored;

@@ -74,6 +74,12 @@ function requestHeaders(from: number, validator: string | null): Record<string, 
 /** Reads the status and headers into a plan, or throws the error the status means. */
 function planFor(res: HttpStreamResponse, from: number, url: string): Plan | 'complete' | 'start-over' {
   const validator = validatorOf(res.headers);
+  const coding = res.headers['content-encoding']?.trim().toLowerCase();
+  if ((res.status === 200 || res.status === 206) && coding !== undefined && coding !== '' && coding !== 'identity') {
+    // Compressed bytes are not the file's bytes: lengths and ranges would not match the recording.
+    res.body.destroy();
+    throw new AppError('http-error', `${hostOf(url)} sent the recording compressed (${coding.slice(0, 20)}) although it was asked not to.`);
+  }
   if (res.status === 206) {
     const range = parseContentRange(res.headers['content-range']);
     if (range === null || range.start !== from) return 'start-over';

@@ -27,14 +27,15 @@ export class WallControls {
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
   #generation = 0;
 
-  readonly #prefs = $derived.by((): WallPrefs => this.#pending ?? this.#settings.view?.wall ?? DEFAULT_PREFS);
-  readonly #layouts = $derived(this.#settings.view?.layouts ?? []);
-  readonly #activeLayout = $derived(
-    this.#layouts.find((layout) => layout.name === this.#settings.view?.activeLayout) ?? null,
-  );
+  readonly #prefs: WallPrefs;
+  readonly #layouts: readonly Layout[];
+  readonly #activeLayout: Layout | null;
 
   constructor(settings: SettingsState) {
     this.#settings = settings;
+    this.#prefs = $derived(this.#pending ?? settings.view?.wall ?? DEFAULT_PREFS);
+    this.#layouts = $derived(settings.view?.layouts ?? []);
+    this.#activeLayout = $derived(this.#layouts.find((layout) => layout.name === settings.view?.activeLayout) ?? null);
   }
 
   /** The grid, filter and sort in force. */

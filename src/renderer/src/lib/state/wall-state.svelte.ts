@@ -20,6 +20,8 @@ export class WallState {
   #refreshing = $state(false);
 
   readonly #tiles = $derived.by(() => {
+    // A throwaway lookup inside the derivation, not state: a reactive map would only cost.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const byId = new Map((this.#view?.streams ?? []).map((tile) => [tile.id, tile]));
     return this.#order.flatMap((id) => byId.get(id) ?? []);
   });
