@@ -1,14 +1,15 @@
 import type { AssetVersion } from '../src/main/simulator';
+import type { Hold } from './request-log';
 
 /** How quickly a client came to hold each asset version produced in the window. */
 export interface Freshness {
   /** Versions produced in the window. */
   versions: number;
-  /** Versions the client held before a newer one replaced them and before the window closed. */
+  /** Versions a 200 carried to the client before the window closed. */
   got: number;
   /** Versions it never held: skipped (a newer one came first) or still pending at the window end. */
   missed: number;
-  /** Of the missed: replaced by a newer version before the client took a copy. */
+  /** Of the missed: a newer version was held instead. */
   skipped: number;
   p50Ms: number;
   p95Ms: number;
@@ -16,12 +17,14 @@ export interface Freshness {
 }
 
 /**
- * Per-version freshness. A 200 on an asset URL at time t means the client then holds the newest
- * version produced at or before t; so version v (produced at p, replaced at p') counts as held at
- * the first 200 in [p, p'). A version never held counts with the time from p to the window end,
- * which is the shortest it could honestly be charged with.
+ * Per-version freshness. Each 200 on an asset URL is matched to the version it carried: the newest
+ * version produced before the answer completed whose size equals the body's. The size tells an
+ * answer that raced the producer (asked just before a new version, arriving just after) from one
+ * that got the new version (when two versions have the same size, the newer is assumed). A
+ * version counts as held at its first matching 200; a version never
+ * held counts with the time from its production to the window end, the least it could be charged.
  */
-export function measureFreshness(versions: readonly AssetVersion[], holds: ReadonlyMap<string, readonly number[]>, windowEnd: number): Freshness {
+export function measureFreshness(versions: readonly AssetVersion[], holds: ReadonlyMap<string, readonly Hold[]>, windowEnd: number): Freshness {
   const byUrl = new Map<string, AssetVersion[]>();
   for (const v of versions) {
     const list = byUrl.get(v.url) ?? [];
@@ -33,17 +36,17 @@ export function measureFreshness(versions: readonly AssetVersion[], holds: Reado
   let skipped = 0;
   for (const [url, list] of byUrl) {
     list.sort((a, b) => a.producedAt - b.producedAt);
-    const times = holds.get(url) ?? [];
+    const heldAt = firstHolds(list, holds.get(url) ?? [], windowEnd);
     list.forEach((v, i) => {
-      const replacedAt = list[i + 1]?.producedAt ?? Infinity;
-      const t = firstAtOrAfter(times, v.producedAt);
-      if (t !== undefined && t < replacedAt && t <= windowEnd) {
+      const at = heldAt[i];
+      if (at !== undefined) {
         got++;
-        delays.push(t - v.producedAt);
-      } else {
-        if (replacedAt <= windowEnd) skipped++;
-        delays.push(Math.max(0, windowEnd - v.producedAt));
+        delays.push(at - v.producedAt);
+        return;
       }
+      // Skipped when a later version was held instead; otherwise still pending at the window end.
+      if (heldAt.some((t, j) => j > i && t !== undefined)) skipped++;
+      delays.push(Math.max(0, windowEnd - v.producedAt));
     });
   }
   delays.sort((a, b) => a - b);
@@ -58,21 +61,27 @@ export function measureFreshness(versions: readonly AssetVersion[], holds: Reado
   };
 }
 
+/** For each version (oldest first), the time of the first 200 that carried it, within the window. */
+function firstHolds(list: readonly AssetVersion[], answers: readonly Hold[], windowEnd: number): (number | undefined)[] {
+  const heldAt: (number | undefined)[] = list.map(() => undefined);
+  for (const answer of answers) {
+    if (answer.at > windowEnd) break;
+    let carried = -1;
+    for (let k = list.length - 1; k >= 0; k--) {
+      const v = list[k];
+      if (v && v.producedAt <= answer.at && v.bytes === answer.bytes) {
+        carried = k;
+        break;
+      }
+    }
+    if (carried >= 0 && heldAt[carried] === undefined) heldAt[carried] = answer.at;
+  }
+  return heldAt;
+}
+
 /** Nearest-rank percentile of an ascending list (0 for an empty one). */
 export function percentile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return 0;
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
   return sorted[rank - 1] ?? 0;
-}
-
-/** The first time in an ascending list that is at or after `t`. */
-function firstAtOrAfter(times: readonly number[], t: number): number | undefined {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((times[mid] ?? Infinity) < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return times[lo];
 }

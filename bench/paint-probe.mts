@@ -52,6 +52,13 @@ export function installPaintProbe(expected: number): void {
   requestAnimationFrame(frame);
 }
 
+/** One command the page sent to main, in ms since navigation start. */
+export interface InvokeTiming {
+  channel: string;
+  startMs: number;
+  endMs: number;
+}
+
 /** Milestones of the load so far, in ms since navigation start. */
 export interface LoadMilestones {
   /** The HTML and scripts ran (DOMContentLoaded finished). */
@@ -60,13 +67,46 @@ export interface LoadMilestones {
   tilesMs: number;
   /** The first frame with every viewport picture decoded. */
   paintedMs: number;
+  /** Every command the page sent through the bridge so far. */
+  invokes: InvokeTiming[];
 }
 
-/** Reads the milestones the paint probe and Navigation Timing recorded. */
+/**
+ * Init script: times every command the page sends through `window.wall`, by wrapping the bridge
+ * as the harness installs it. Behaviour is unchanged; only start and end times are noted.
+ */
+export function installBridgeTimer(): void {
+  const state = window as unknown as { __benchInvokes: { channel: string; startMs: number; endMs: number }[] };
+  state.__benchInvokes = [];
+  let bridge: unknown;
+  Object.defineProperty(window, 'wall', {
+    configurable: true,
+    get: () => bridge,
+    set(value: { invoke: (channel: string, payload?: unknown) => Promise<unknown> }) {
+      const invoke = value.invoke.bind(value);
+      value.invoke = async (channel, payload) => {
+        const startMs = performance.now();
+        try {
+          return await invoke(channel, payload);
+        } finally {
+          state.__benchInvokes.push({ channel, startMs, endMs: performance.now() });
+        }
+      };
+      bridge = value;
+    },
+  });
+}
+
+/** Reads the milestones the paint probe, the bridge timer and Navigation Timing recorded. */
 export function loadMilestones(): LoadMilestones {
-  const state = window as unknown as { __benchPaintedAt?: number; __benchTilesAt?: number };
+  const state = window as unknown as { __benchPaintedAt?: number; __benchTilesAt?: number; __benchInvokes?: InvokeTiming[] };
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  return { domReadyMs: nav?.domContentLoadedEventEnd ?? Number.NaN, tilesMs: state.__benchTilesAt ?? Number.NaN, paintedMs: state.__benchPaintedAt ?? Number.NaN };
+  return {
+    domReadyMs: nav?.domContentLoadedEventEnd ?? Number.NaN,
+    tilesMs: state.__benchTilesAt ?? Number.NaN,
+    paintedMs: state.__benchPaintedAt ?? Number.NaN,
+    invokes: state.__benchInvokes ?? [],
+  };
 }
 
 /** Starts recording the time of every animation frame into `window.__benchFrames`. */

@@ -66,6 +66,7 @@ export function buildPollingReport(flags: BenchFlags, refresh: RefreshFigures, f
     main_rss_mb: round(f.rssMb),
     app_errors: f.app.errors,
     naive_errors: f.naive.errors,
+    naive_failures: f.naive.failures,
     bytes_vs_min: round(f.app.assets.bytes / f.minBytes),
     bytes_vs_naive: round(f.app.assets.bytes / f.naive.assets.bytes),
     refresh_vs_bound: round(refresh.medianMs / refresh.boundMs),

@@ -6,6 +6,12 @@ export interface ResponseEvent extends HttpRequestInfo {
   at: number;
 }
 
+/** A 200 on an asset URL: when it completed and how many body bytes it carried. */
+export interface Hold {
+  at: number;
+  bytes: number;
+}
+
 /** Requests, body bytes and 304s over a span of time. */
 export interface Traffic {
   requests: number;
@@ -37,14 +43,14 @@ export class RequestLog implements Disposable {
     return out;
   }
 
-  /** For each URL passing `filter`, the times (ascending) of its 200 answers: moments the client took a new copy. */
-  holds(filter: (url: string) => boolean): Map<string, number[]> {
-    const out = new Map<string, number[]>();
+  /** For each URL passing `filter`, its 200 answers (time and body size, ascending): moments the client took a new copy. */
+  holds(filter: (url: string) => boolean): Map<string, Hold[]> {
+    const out = new Map<string, Hold[]>();
     for (const e of this.events) {
       if (e.status !== 200 || !filter(e.url)) continue;
-      const times = out.get(e.url) ?? [];
-      times.push(e.at);
-      out.set(e.url, times);
+      const list = out.get(e.url) ?? [];
+      list.push({ at: e.at, bytes: e.bytes });
+      out.set(e.url, list);
     }
     return out;
   }

@@ -26,8 +26,8 @@ export interface SideBySideFigures {
   windowStart: number;
   windowEnd: number;
   app: ClientFigures;
-  /** `rounds`: naive rounds completed within the window. */
-  naive: ClientFigures & { rounds: number };
+  /** `rounds`: naive rounds completed within the window; `failures`: its failed or non-200 requests in the run. */
+  naive: ClientFigures & { rounds: number; failures: number };
   /** Distinct versions the simulator produced in the window and their total size. */
   versions: number;
   minBytes: number;
@@ -96,7 +96,7 @@ export async function runSideBySide(sim: SimProcess, flags: BenchFlags, storeDir
       errors: http.stats().errors,
     });
     const app = figures(appLog, appHttp);
-    const naiveFigures = { ...figures(naiveLog, naiveHttp), rounds };
+    const naiveFigures = { ...figures(naiveLog, naiveHttp), rounds, failures: naive.failures };
     const heapAllMb = heapAfterGcMb();
     naive.dispose();
     naiveHttp.dispose();

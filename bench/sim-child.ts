@@ -26,11 +26,13 @@ async function main(): Promise<void> {
   const sim = await startSimulator(options);
   const admin = sim.credentials.find((c) => c.kind === 'apiKey' && c.role === 'nanoAdmin' && c.liveProcessing);
   if (!admin) throw new Error('the simulator offers no admin API key');
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => (closing ??= sim.close());
   process.on('message', (raw: SimRequest) => {
     const answer = async (): Promise<unknown> => {
       if (raw.op === 'versions') return sim.assetVersions(raw.since, raw.until);
       if (raw.op === 'stats') return sim.stats();
-      await sim.close();
+      await close();
       return null;
     };
     answer().then(
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
     );
   });
   // The parent went away without saying goodbye: do not linger as an orphan.
-  process.on('disconnect', () => void sim.close().then(() => process.exit(0)));
+  process.on('disconnect', () => void close().then(() => process.exit(0)));
   send({ op: 'ready', baseUrl: sim.baseUrl, assetBaseUrl: sim.assetBaseUrl, apiKey: admin.secret });
 }
 

@@ -34,3 +34,28 @@ describe('createFormatters', () => {
     expect(en.moment(now - 3 * 86_400_000, now)).toContain('Jun 12, 2025');
   });
 });
+
+describe('durations and time left', () => {
+  const en = createFormatters('en-US');
+  const de = createFormatters('de-DE');
+
+  it('names processing lengths in their natural unit', () => {
+    expect(en.duration(10)).toBe('10 sec');
+    expect(en.duration(90)).toBe('90 sec');
+    expect(en.duration(600)).toBe('10 min');
+    expect(en.duration(5400)).toBe('90 min');
+    expect(en.duration(10_800)).toBe('3 hr');
+    expect(en.duration(9000)).toBe('2.5 hr');
+    expect(de.duration(30)).toBe('30 Sek.');
+    expect(de.duration(3600)).toBe('60 Min.');
+  });
+
+  it('says how long a download has left, compactly', () => {
+    expect(en.remaining(13.4)).toBe('13 sec');
+    expect(en.remaining(185)).toBe('3 min 5 sec');
+    expect(en.remaining(180)).toBe('3 min');
+    expect(en.remaining(4320)).toBe('1 hr 12 min');
+    expect(en.remaining(-5)).toBe('0 sec');
+    expect(de.remaining(185)).toBe('3 Min. 5 Sek.');
+  });
+});

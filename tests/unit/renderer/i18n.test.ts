@@ -39,6 +39,17 @@ describe('dictionaries', () => {
     ]);
     expect([en['connect.submit'], en['demo.start'], en['demo.leave']]).toEqual(['Test and save', 'Try the demo', 'Leave demo']);
   });
+
+  it('keeps the names the end-to-end suite finds the wall controls by', () => {
+    expect([en['toolbar.search'], en['toolbar.sort'], en['toolbar.grid'], en['toolbar.saveLayout']]).toEqual([
+      'Search',
+      'Sort',
+      'Layout',
+      'Save layout',
+    ]);
+    expect(translate(en, 'tile.replay', { name: 'Studio 3' })).toBe('Replay Studio 3');
+    expect(translate(en, 'tile.downloadLatest', { name: 'Studio 3' })).toBe('Download latest recording of Studio 3');
+  });
 });
 
 describe('pickLanguage', () => {

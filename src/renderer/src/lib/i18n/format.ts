@@ -12,7 +12,7 @@ export interface Formatters {
   bytes(value: number): string;
   /** A date and time, "12 Jun 2025, 14:03:12". */
   dateTime(epochMs: number): string;
-  /** A length of time for settings: "30 seconds", "2 minutes", "1.5 hours". */
+  /** A length of time for settings: "30 sec", "2 min", "3 hr". */
   duration(seconds: number): string;
   /** Time left, compact: "45 s", "3 min 5 s", "1 h 12 min". */
   remaining(seconds: number): string;
@@ -39,8 +39,8 @@ export function createFormatters(locale: string): Formatters {
       }),
   );
 
-  const long = Object.fromEntries(
-    TIME_UNITS.map((unit) => [unit, new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1 })]),
+  const short = Object.fromEntries(
+    TIME_UNITS.map((unit) => [unit, new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 })]),
   ) as Record<(typeof TIME_UNITS)[number], Intl.NumberFormat>;
   const narrow = Object.fromEntries(
     TIME_UNITS.map((unit) => [unit, new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 0 })]),
@@ -76,9 +76,9 @@ export function createFormatters(locale: string): Formatters {
     dateTime: (epochMs) => dateTime.format(epochMs),
     duration(seconds) {
       // Whole minutes read as minutes up to two hours; anything else stays in its natural unit.
-      if (seconds < 120 || (seconds % 60 !== 0 && seconds < 3600)) return long.second.format(seconds);
-      if (seconds < 7200) return long.minute.format(seconds / 60);
-      return long.hour.format(seconds / 3600);
+      if (seconds < 120 || (seconds % 60 !== 0 && seconds < 3600)) return short.second.format(seconds);
+      if (seconds < 7200) return short.minute.format(seconds / 60);
+      return short.hour.format(seconds / 3600);
     },
     remaining(seconds) {
       const total = Math.max(0, Math.round(seconds));

@@ -36,7 +36,10 @@ export function focusWithin(onChange: (focused: boolean) => void): Attachment<HT
   return (element) => {
     const focusIn = (): void => onChange(true);
     const focusOut = (event: FocusEvent): void => {
-      if (!(event.relatedTarget instanceof Node && element.contains(event.relatedTarget))) onChange(false);
+      if (event.relatedTarget instanceof Node && element.contains(event.relatedTarget)) return;
+      // Deferred: a focused tile that scrolls out of a virtualised wall loses focus while Svelte
+      // removes it, and state must not change in the middle of that update.
+      queueMicrotask(() => onChange(false));
     };
     element.addEventListener('focusin', focusIn);
     element.addEventListener('focusout', focusOut);

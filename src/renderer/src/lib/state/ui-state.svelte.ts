@@ -2,6 +2,7 @@ import { SvelteMap } from 'svelte/reactivity';
 import type { AppErrorData } from '../../../../shared/errors';
 import type { CommandRequest, WallBridge } from '../../../../shared/ipc-contract';
 import { settle } from '../bridge';
+import { VisibleStreams } from './visible-streams';
 
 /** The stream (and quality) the focus view shows. */
 export interface FocusTarget {
@@ -33,11 +34,17 @@ export class UiState {
   focusTileRequested = $state(false);
   /** The last failed action, until dismissed or replaced. */
   failure = $state.raw<ActionFailure | null>(null);
+  /** In kiosk mode, Esc was pressed once with nothing to close: a second one soon leaves kiosk. */
+  kioskEscArmed = $state(false);
+  #disarm: ReturnType<typeof setTimeout> | undefined;
   /** The quality each stream group shows, by stream id (only where the operator picked one). */
   readonly quality = new SvelteMap<string, string>();
+  /** The streams on screen, reported to main for "Pause tiles out of view". */
+  readonly visible: VisibleStreams;
 
   constructor(bridge: WallBridge) {
     this.#bridge = bridge;
+    this.visible = new VisibleStreams((streamIds) => void settle(bridge.invoke('wall:set-visible', { streamIds })));
   }
 
   /** Opens the focus view of a stream, at the quality its tile shows. */
@@ -63,6 +70,18 @@ export class UiState {
     const result = await settle(this.#bridge.invoke('clipboard:copy', { text }));
     if (!result.ok) this.fail('copy', result.error);
     return result.ok;
+  }
+
+  /** Counts an Esc towards leaving kiosk mode: true on the second one within two seconds. */
+  escapeKiosk(): boolean {
+    clearTimeout(this.#disarm);
+    if (this.kioskEscArmed) {
+      this.kioskEscArmed = false;
+      return true;
+    }
+    this.kioskEscArmed = true;
+    this.#disarm = setTimeout(() => (this.kioskEscArmed = false), 2000);
+    return false;
   }
 
   /** Shows a failed action. */

@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { autoColumns, gridSide, moveIndex, pageCount, visibleRows } from '../../../src/renderer/src/lib/state/grid-geometry';
+
+describe('arrow keys on the wall', () => {
+  // 10 tiles in 4 columns:  0 1 2 3 / 4 5 6 7 / 8 9
+  const shape = { count: 10, columns: 4, perPage: 8 };
+
+  it('left and right follow reading order across rows and stop at the ends', () => {
+    expect(moveIndex(3, 'right', shape)).toBe(4);
+    expect(moveIndex(4, 'left', shape)).toBe(3);
+    expect(moveIndex(0, 'left', shape)).toBe(0);
+    expect(moveIndex(9, 'right', shape)).toBe(9);
+  });
+
+  it('up and down keep the column', () => {
+    expect(moveIndex(1, 'down', shape)).toBe(5);
+    expect(moveIndex(5, 'up', shape)).toBe(1);
+    expect(moveIndex(1, 'up', shape)).toBe(1);
+  });
+
+  it('down onto a shorter last row lands on its last tile instead of not moving', () => {
+    expect(moveIndex(6, 'down', shape)).toBe(9);
+    expect(moveIndex(9, 'down', shape)).toBe(9);
+  });
+
+  it('Home, End and the page keys jump', () => {
+    expect(moveIndex(5, 'home', shape)).toBe(0);
+    expect(moveIndex(5, 'end', shape)).toBe(9);
+    expect(moveIndex(1, 'page-down', shape)).toBe(9);
+    expect(moveIndex(9, 'page-up', shape)).toBe(1);
+  });
+
+  it('has nowhere to go on an empty wall', () => {
+    expect(moveIndex(0, 'right', { count: 0, columns: 4, perPage: 4 })).toBe(-1);
+  });
+
+  it('never leaves the wall, and right from the first tile reaches every tile', () => {
+    const moves = ['left', 'right', 'up', 'down', 'home', 'end', 'page-up', 'page-down'] as const;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 12 }), fc.nat(), fc.constantFrom(...moves), (count, columns, at, move) => {
+        const next = moveIndex(at % count, move, { count, columns, perPage: columns * 3 });
+        expect(next).toBeGreaterThanOrEqual(0);
+        expect(next).toBeLessThan(count);
+      }),
+    );
+    const seen = new Set<number>();
+    let at = 0;
+    for (let i = 0; i < 30; i++, at = moveIndex(at, 'right', { count: 25, columns: 5, perPage: 25 })) seen.add(at);
+    expect(seen.size).toBe(25);
+  });
+});
+
+describe('grid sizes', () => {
+  it('fits as many 280 px columns as the width allows, at least one', () => {
+    expect(autoColumns(1888, 280, 16)).toBe(6);
+    expect(autoColumns(1248, 280, 16)).toBe(4);
+    expect(autoColumns(200, 280, 16)).toBe(1);
+    expect(autoColumns(0, 280, 16)).toBe(1);
+  });
+
+  it('knows the side of each fixed grid and counts pages', () => {
+    expect([gridSide('auto'), gridSide('2x2'), gridSide('5x5')]).toEqual([null, 2, 5]);
+    expect(pageCount(24, 9)).toBe(3);
+    expect(pageCount(9, 9)).toBe(1);
+    expect(pageCount(0, 9)).toBe(1);
+  });
+});
+
+describe('rows of a long wall that must exist in the page', () => {
+  it('renders the rows in view plus a margin on each side', () => {
+    // Rows 250 px apart; the viewport shows 1000 px starting 2600 px below the grid's top.
+    expect(visibleRows(2600, 1000, 250, 100, 2)).toEqual({ first: 8, last: 16 });
+  });
+
+  it('starts at the top while the grid begins further down the page', () => {
+    expect(visibleRows(-300, 1000, 250, 100, 2)).toEqual({ first: 0, last: 4 });
+  });
+
+  it('stays inside the grid at the bottom, and copes before the first measurement', () => {
+    expect(visibleRows(24_000, 1000, 250, 100, 2)).toEqual({ first: 94, last: 99 });
+    expect(visibleRows(0, 1000, 0, 100, 2)).toEqual({ first: 0, last: 2 });
+    expect(visibleRows(0, 1000, 250, 0, 2)).toEqual({ first: 0, last: -1 });
+  });
+});
