@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { startSimulator } from '../../src/main/simulator';
@@ -9,12 +9,13 @@ import { credential } from './support/sim-oracle';
 
 const SIM = { streams: 10, groups: 2, seed: 31, lifecycle: false } as const;
 
-test('offline: the cached wall appears at once, marked stale, and recovers by itself', async ({ page, vault }, testInfo) => {
+test('offline: the cached wall appears at once, marked stale, and recovers by itself', async ({ page: firstPage, vault }, testInfo) => {
+  let page = firstPage;
   test.setTimeout(150_000);
   const userDataDir = testInfo.outputPath('user-data');
   let sim = await startSimulator(SIM);
   const ports = { port: Number(new URL(sim.baseUrl).port), assetPort: Number(new URL(sim.assetBaseUrl).port) };
-  const wall = new WallPage(page);
+  let wall = new WallPage(page);
 
   // 1. Fill the cache from the simulator.
   let harness = await startHarness({ userDataDir, vault });
@@ -25,12 +26,17 @@ test('offline: the cached wall appears at once, marked stale, and recovers by it
     await expect.poll(() => wall.decodedPictureCount(), { timeout: 20_000 }).toBeGreaterThan(4);
     return wall.tiles.count();
   })();
-  await expect.poll(() => readdirSync(join(userDataDir, 'cache', 'walls')).filter((f) => f.endsWith('.json')).length, { timeout: 15_000 }).toBe(1);
+  const walls = join(userDataDir, 'cache', 'walls');
+  await expect.poll(() => (existsSync(walls) ? readdirSync(walls).filter((f) => f.endsWith('.json')).length : 0), { timeout: 15_000 }).toBe(1);
   const pictures = await wall.decodedPictureCount();
 
   // 2. bintu goes away; the app restarts.
   await sim.close();
   await harness.close();
+  await page.close();
+  // A restart: a new core on the same user-data folder, and a new window.
+  page = await page.context().newPage();
+  wall = new WallPage(page);
   harness = await startHarness({ userDataDir, vault });
   await harness.attach(page);
   const started = Date.now();
