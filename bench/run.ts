@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     log(formatTargets(report.targets, { freshness_p95_s: ' s', main_heap_mb: ' MB' }));
     log('');
     log(`bytes_vs_naive ${report.fields['bytes_vs_naive']} (reported, no target)`);
-    log('Freshness: from the simulator producing a version to the client\'s first 200 for it; a version never held counts until the window end.');
+    log('Freshness: from the simulator producing a version to the first 200 that carried it (matched by size); a version never held counts until the window end.');
     log(`Heap: this process holds the poller with its model, the bench harness and, for the "with naive" figure, the naive client and request logs; the simulator runs in process ${sim.pid}.`);
     log(`wrote ${RESULTS_PATH}`);
   } finally {

@@ -1,0 +1,70 @@
+import { test, expect } from './fixtures';
+import { credential } from './support/sim-oracle';
+import { axeViolations } from './support/axe';
+import { en } from '../../src/renderer/src/lib/i18n/en';
+import { de } from '../../src/renderer/src/lib/i18n/de';
+
+test.use({ simOptions: { streams: 8, groups: 2, seed: 81, lifecycle: false } });
+
+for (const scheme of ['dark', 'light'] as const) {
+  test(`every screen passes axe-core with no violations (${scheme})`, async ({ sim, connect, wall, page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await axeViolations(page), 'connect').toEqual([]);
+    await connect.connectWith(sim.baseUrl, credential(sim).secret);
+    await expect.poll(() => wall.decodedPictureCount(), { timeout: 20_000 }).toBeGreaterThan(2);
+    expect(await axeViolations(page), 'wall').toEqual([]);
+    await wall.tiles.first().locator('[data-tile-open]').click();
+    await expect(page.getByTestId('focus-view')).toBeVisible();
+    expect(await axeViolations(page), 'focus view').toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('downloads-button').click();
+    await expect(page.getByTestId('downloads-panel')).toBeVisible();
+    expect(await axeViolations(page), 'downloads panel').toEqual([]);
+    await page.keyboard.press('Escape');
+    await wall.tiles.first().locator('[data-tile-open]').focus();
+    await page.keyboard.press('?');
+    await expect(page.getByTestId('help-overlay')).toBeVisible();
+    expect(await axeViolations(page), 'help').toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('settings-button').click();
+    await expect(page.getByTestId('settings-screen')).toBeVisible();
+    expect(await axeViolations(page), 'settings').toEqual([]);
+  });
+}
+
+test.describe('in German', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('no English is left on any screen', async ({ sim, page, wall, connect: _connect }) => {
+    // English strings that German translates differently, long enough to be unambiguous.
+    const english = (Object.keys(en) as Array<keyof typeof en>)
+      .filter((key) => en[key] !== de[key])
+      .flatMap((key) => en[key].split(/\{[^}]+\}/))
+      .map((part) => part.trim())
+      .filter((part) => part.length >= 8 && /[a-z]{4}/i.test(part))
+      // Loanwords German shares ("Downloads", "Replay") are not leftovers.
+      .filter((part) => !Object.values(de).some((german) => german.includes(part)));
+    const leftovers = async (): Promise<string[]> => {
+      const text = await page.locator('body').innerText();
+      const labels = await page.evaluate(() =>
+        [...document.querySelectorAll('[aria-label],[title],[placeholder],[alt]')].flatMap((el) =>
+          ['aria-label', 'title', 'placeholder', 'alt'].map((a) => el.getAttribute(a) ?? ''),
+        ).join('\n'),
+      );
+      return english.filter((phrase) => text.includes(phrase) || labels.includes(phrase));
+    };
+    await expect(page.locator('html')).toHaveAttribute('lang', /^de/);
+    expect(await leftovers(), 'connect').toEqual([]);
+    await page.getByLabel('Profilname').fill('Leitstand');
+    await page.getByLabel('API-Adresse').fill(sim.baseUrl);
+    await page.getByLabel('API-Schlüssel', { exact: true }).fill(credential(sim).secret);
+    await page.getByRole('button', { name: 'Prüfen und speichern' }).click();
+    await expect.poll(() => wall.decodedPictureCount(), { timeout: 20_000 }).toBeGreaterThan(2);
+    expect(await leftovers(), 'wall').toEqual([]);
+    await wall.tiles.first().locator('[data-tile-open]').click();
+    expect(await leftovers(), 'focus view').toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('settings-button').click();
+    expect(await leftovers(), 'settings').toEqual([]);
+  });
+});
