@@ -88,6 +88,7 @@ export function createHandlers({ session, settings, downloads, desktop, defaultD
       return toSettingsView(settings.get());
     },
     'displays:list': async () => desktop.displays(),
+    'window:get': async () => desktop.windowState(),
     'window:set-fullscreen': async ({ on }) => {
       desktop.setFullscreen(on);
       return null;

@@ -48,6 +48,7 @@ export const commands = {
   /** Asks the operator for the download folder with the system dialog. */
   'settings:choose-download-dir': { request: none, response: settingsViewSchema },
   'displays:list': { request: none, response: z.array(displayViewSchema) },
+  'window:get': { request: none, response: z.object({ fullscreen: z.boolean(), kiosk: z.boolean() }) },
   'window:set-fullscreen': { request: z.object({ on: z.boolean() }), response: z.null() },
   'window:set-kiosk': { request: z.object({ on: z.boolean() }), response: z.null() },
   /** Copies an id to the clipboard (the page has no clipboard permission). */

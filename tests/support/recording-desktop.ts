@@ -35,6 +35,9 @@ export class RecordingDesktop implements DesktopPort {
     this.record('copyText', text);
     this.clipboard = text;
   }
+  windowState(): WindowState {
+    return { ...this.window };
+  }
   setFullscreen(on: boolean): void {
     this.record('setFullscreen', on);
     this.window.fullscreen = on;

@@ -19,6 +19,7 @@ export interface DesktopPort {
   /** Asks the operator for a folder; null when they cancel. */
   chooseFolder(current: string | null): Promise<string | null>;
   copyText(text: string): void;
+  windowState(): WindowState;
   setFullscreen(on: boolean): void;
   setKiosk(on: boolean): void;
   displays(): DisplayView[];

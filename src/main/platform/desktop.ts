@@ -21,6 +21,7 @@ export function createElectronDesktop(window: BrowserWindow, replays: ReplayWind
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     copyText: (text) => clipboard.writeText(text),
+    windowState: state,
     setFullscreen(on) {
       window.setFullScreen(on);
     },

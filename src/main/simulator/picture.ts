@@ -65,10 +65,12 @@ export function drawClipFrame(s: SceneInput, end: number, i: number, frames: num
     return r;
   }
   r.fill(hsv(s.hue, 0.55, 0.32));
-  r.text(4, 4, s.streamname, 1, WHITE);
-  r.text(4, 14, s.label, 1, WHITE);
-  r.textCentred(36, clockText(at), 2, WHITE);
+  // Same arrangement as the thumbnail: the wall's badge covers the top left corner.
+  r.textCentred(22, clockText(at), 2, WHITE);
   const x = Math.floor((i / Math.max(1, frames - 1)) * (CLIP_WIDTH - 14));
-  r.rect(x, 66, 14, 14, hsv((s.hue + 180) % 360, 0.7, 0.9));
+  r.rect(x, 46, 14, 12, hsv((s.hue + 180) % 360, 0.7, 0.9));
+  r.rect(0, 64, CLIP_WIDTH, 26, hsv(s.hue, 0.6, 0.55));
+  r.text(4, 68, s.streamname, 1, WHITE);
+  r.text(4, 79, s.label, 1, WHITE);
   return r;
 }

@@ -17,12 +17,22 @@ export class WindowState {
 
   constructor(bridge: WallBridge) {
     this.#bridge = bridge;
-    this.#subscribe = createSubscriber(() =>
-      bridge.on('window:changed', ({ fullscreen, kiosk }) => {
+    this.#subscribe = createSubscriber(() => {
+      let pushed = false;
+      const off = bridge.on('window:changed', ({ fullscreen, kiosk }) => {
+        pushed = true;
         this.#fullscreen = fullscreen;
         this.#kiosk = kiosk;
-      }),
-    );
+      });
+      // The app may have started in kiosk before this page listened: ask once.
+      void settle(bridge.invoke('window:get')).then((result) => {
+        if (result.ok && !pushed) {
+          this.#fullscreen = result.value.fullscreen;
+          this.#kiosk = result.value.kiosk;
+        }
+      });
+      return off;
+    });
   }
 
   /** Whether the window fills its screen. */
