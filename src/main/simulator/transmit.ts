@@ -3,6 +3,7 @@
  * bytes (with the full Content-Length announced, as a real mid-transfer drop looks).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { RequestFaults } from './faults';
 
 /** A complete response before faults are applied. */
@@ -23,15 +24,38 @@ function write(res: ServerResponse, chunk: Buffer): Promise<void> {
   return new Promise((resolve) => res.write(chunk, () => resolve()));
 }
 
+/**
+ * Gzips JSON for clients that accept it, as bintu's web server would, so list polling costs what
+ * it costs in production. Responses with body faults stay plain: their cut points mean bytes of
+ * JSON, which is what the fault tests describe.
+ */
+function compressJson(
+  req: IncomingMessage,
+  out: Outgoing,
+  faults: Pick<RequestFaults, 'dropAfterBytes' | 'slowBodyBytesPerSec'>,
+  headers: Record<string, string | number>,
+): Outgoing {
+  const json = String(out.headers['Content-Type'] ?? '').startsWith('application/json');
+  const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  if (!json || !accepts || out.status !== 200 || out.body.length < 1024) return out;
+  if (faults.dropAfterBytes !== null || faults.slowBodyBytesPerSec !== null) return out;
+  const body = gzipSync(out.body);
+  headers['Content-Encoding'] = 'gzip';
+  headers['Vary'] = 'Accept-Encoding';
+  delete headers['Content-Length'];
+  return { ...out, body };
+}
+
 /** Sends `out`; calls `count` with the body bytes actually written. */
 export async function transmit(
   req: IncomingMessage,
   res: ServerResponse,
-  out: Outgoing,
+  original: Outgoing,
   faults: Pick<RequestFaults, 'dropAfterBytes' | 'slowBodyBytesPerSec'>,
   count: (bytes: number) => void,
 ): Promise<void> {
-  const headers = { ...out.headers };
+  const headers = { ...original.headers };
+  const out = compressJson(req, original, faults, headers);
   // A 304 has no body and must not claim one; HEAD announces the length a GET would send.
   if (headers['Content-Length'] === undefined && out.status !== 304) headers['Content-Length'] = out.body.length;
   res.writeHead(out.status, headers);

@@ -38,3 +38,11 @@ describe('asset schedule', () => {
     expect(backoffMs(1000, 30, 60_000, mid)).toBe(60_000);
   });
 });
+
+describe('asset schedule near the producer\'s write', () => {
+  it('waits for a write due within the second instead of slipping a whole interval', () => {
+    const now = 1_000_000;
+    const producedAt = now - 10_000 - AFTER_CHANGE_MARGIN_MS + 500; // next write expected in 0.5 s
+    expect(nextAssetFetch(now, 10_000, producedAt, 0)).toBe(now + 1000);
+  });
+});

@@ -52,7 +52,9 @@ function addVariantAssets(wanted: Map<string, WantedAsset>, variant: Variant, id
 export function nextAssetFetch(now: number, intervalMs: number, producedAt: number | null, jitter: number): number {
   if (producedAt !== null) {
     const expected = producedAt + intervalMs + AFTER_CHANGE_MARGIN_MS + jitter;
-    if (expected > now + 1000 && expected <= now + intervalMs + AFTER_CHANGE_MARGIN_MS + 1000) return expected;
+    // A write due within the second is still worth waiting for: falling back to "one interval
+    // from now" would land every later fetch right on the producer's write, a cycle late.
+    if (expected > now && expected <= now + intervalMs + AFTER_CHANGE_MARGIN_MS + 1000) return Math.max(expected, now + 1000);
   }
   return now + intervalMs + jitter;
 }

@@ -60,8 +60,10 @@ export class Locale {
   /** One line for an error: its message plus bintu's code and the HTTP status when known. */
   describeError = (error: AppErrorData): string => {
     const details: string[] = [];
-    if (error.bintuCode !== undefined) details.push(this.t('error.bintuCode', { code: error.bintuCode }));
-    if (error.status !== undefined) details.push(this.t('error.httpStatus', { status: error.status }));
+    // Main's messages often name the status or code already; say each only once.
+    const said = (value: number): boolean => new RegExp(`\\b${value}\\b`).test(error.message);
+    if (error.bintuCode !== undefined && !said(error.bintuCode)) details.push(this.t('error.bintuCode', { code: error.bintuCode }));
+    if (error.status !== undefined && !said(error.status)) details.push(this.t('error.httpStatus', { status: error.status }));
     const message = error.message.trim() === '' ? this.t(errorTitleKey(error.code)) : error.message;
     return details.length === 0 ? message : this.t('error.details', { message, details: details.join(', ') });
   };
