@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures';
 import { credential, rawWall } from './support/sim-oracle';
 import { startHarness } from './harness/harness';
-import { WallPage } from './pages/wall-page';
+import type { WallPage } from './pages/wall-page';
 
 test.use({ simOptions: { streams: 12, groups: 2, seed: 71, lifecycle: false } });
 
