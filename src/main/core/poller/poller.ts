@@ -286,6 +286,8 @@ export class Poller implements Disposable {
 
   private markSuccess(): void {
     const now = this.now();
+    // Back from an outage: the failures were the outage itself, not a sign of a shaky host.
+    if (this.connection.status === 'offline') this.lastFailureAt = 0;
     this.connection.lastSuccessAt = now;
     this.connection.offlineSince = null;
     const recentFailure = now - this.lastFailureAt < DEGRADED_WINDOW_MS;
