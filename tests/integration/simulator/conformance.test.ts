@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../src/main/simulator/index';
 import { adminKey, getJson } from './helpers';
 
-// Every documented response body in shared/bintu-examples has a simulator counterpart with at
+// Every documented response body (tests/fixtures/bintu-examples, a copy of bintu-examples) has a simulator counterpart with at
 // least the example's fields, each of the same JSON type, checked recursively.
-const EXAMPLES = join(__dirname, '../../../../shared/bintu-examples');
+const EXAMPLES = join(__dirname, '../../fixtures/bintu-examples');
 const example = (file: string): unknown => JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8'));
 
 type JsonType = 'null' | 'array' | 'object' | 'string' | 'number' | 'boolean';

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { HttpResponse } from '../../../src/main/core/http/http-client';
 
 /** The folder with bintu's documented request, response and error bodies, copied verbatim. */
-export const EXAMPLES_DIR = fileURLToPath(new URL('./examples/', import.meta.url));
+export const EXAMPLES_DIR = fileURLToPath(new URL('../../fixtures/bintu-examples/', import.meta.url));
 
 /** Every example file name, sorted. */
 export function exampleFiles(): string[] {
