@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { link, lstat, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { syncDir } from '../fs/atomic-file';
 
 /** An open `.part` file. Writes name their position, so a resumed transfer lands where it belongs. */
 export interface DownloadSink {
@@ -62,11 +63,11 @@ export function nodeDownloadFs(): DownloadFs {
         // FAT, exFAT and some network shares have no hard links: check, then rename.
         if (await exists(to)) return false;
         await rename(from, to);
-        await syncFolder(dirname(to));
+        await syncDir(dirname(to));
         return true;
       }
       await unlink(from).catch(() => undefined);
-      await syncFolder(dirname(to));
+      await syncDir(dirname(to));
       return true;
     },
     async remove(path) {
@@ -105,19 +106,6 @@ function fileSink(handle: FileHandle): DownloadSink {
   };
 }
 
-/** Flushes a folder's entries (the new name) to disk; some platforms refuse, which is harmless. */
-async function syncFolder(folder: string): Promise<void> {
-  try {
-    const handle = await open(folder, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Folder fsync is not supported everywhere (Windows); the rename itself already happened.
-  }
-}
 
 /** The error code Node attached to a file-system failure, if any. */
 export function codeOf(error: unknown): string | undefined {

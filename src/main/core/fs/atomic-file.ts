@@ -27,8 +27,8 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
   }
 }
 
-/** Flushes a folder's entries (the rename) to disk; some file systems refuse, which is harmless. */
-async function syncDir(dir: string): Promise<void> {
+/** Flushes a folder's entries (a rename, a new name) to disk; some platforms refuse, which is harmless. */
+export async function syncDir(dir: string): Promise<void> {
   try {
     const handle = await open(dir, 'r');
     try {
