@@ -37,6 +37,16 @@ export default defineConfig({
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
-    plugins: [svelte({ configFile: resolve('svelte.config.js') })],
+    plugins: [
+      svelte({ configFile: resolve('svelte.config.js') }),
+      {
+        // Development only: Vite's dev server injects styles inline and reloads over a socket.
+        // The built page keeps the strict policy of index.html untouched.
+        name: 'dev-server-csp',
+        apply: 'serve',
+        transformIndexHtml: (html: string) =>
+          html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace("connect-src 'none'", "connect-src 'self' ws:"),
+      },
+    ],
   },
 });

@@ -70,11 +70,14 @@ test('the keyboard reaches every tile and every action', async ({ sim, wall, pag
   await expect(page.getByTestId('focus-view')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('focus-view')).toBeHidden();
+  // Back on the wall, focus returns to the tile that was opened.
+  await expect(wall.tiles.first().locator('[data-tile-open]')).toBeFocused();
 
   // R replays the focused tile when it can.
   const oracle = await rawWall(sim);
   const replayable = oracle.live.find((id) => oracle.withThumbnail.includes(id)) as string;
   await wall.tile(replayable).locator('[data-tile-open]').focus();
+  await expect(wall.tile(replayable).locator('[data-tile-open]')).toBeFocused();
   await page.keyboard.press('r');
   await expect.poll(() => harness.desktop.calls.some((c) => c.method === 'openReplay' && c.args[0] === replayable)).toBe(true);
 
