@@ -1,8 +1,11 @@
-import { startSimulator } from './simulator';
 import type { DemoBackend } from './core/session/session';
 
-/** Starts the built-in simulator on a free loopback port and picks the read-only demo credential. */
+/**
+ * Starts the built-in simulator on a free loopback port and picks the read-only demo credential.
+ * Loaded on demand: the simulator (and its image encoders) costs nothing until the demo starts.
+ */
 export async function startDemoBackend(): Promise<DemoBackend> {
+  const { startSimulator } = await import('./simulator');
   const sim = await startSimulator({ demo: true, port: 0 });
   const usable = sim.credentials.filter((c) => c.liveProcessing);
   const credential = usable.find((c) => c.role === 'nanoReadOnly' && c.kind === 'apiKey') ?? usable[0];

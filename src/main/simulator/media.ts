@@ -3,7 +3,7 @@
  * out per recording name, so every recording is a playable file with a stable checksum.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashSeed } from './rng';
@@ -15,9 +15,13 @@ export interface MediaFile {
   sha256: string;
 }
 
-/** The folder next to this module that holds the committed clips. */
+/**
+ * The folder that holds the committed clips: next to this module in the sources; in the built app
+ * the simulator is a chunk in `out/main/chunks/` and the build copies the clips to `out/main/media/`.
+ */
 export function defaultMediaDir(): string {
-  return fileURLToPath(new URL('./media/', import.meta.url));
+  const candidates = ['./media/', '../media/'].map((path) => fileURLToPath(new URL(path, import.meta.url)));
+  return candidates.find((dir) => existsSync(dir)) ?? (candidates[0] as string);
 }
 
 /** The clips, and which one backs each recording name. */
