@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { autoColumns, gridSide, moveIndex, pageCount, visibleRows } from '../../../src/renderer/src/lib/state/grid-geometry';
+import { autoColumns, gridSide, moveIndex, pageCount, stepRows, visibleRows, type RowWindow } from '../../../src/renderer/src/lib/state/grid-geometry';
 
 describe('arrow keys on the wall', () => {
   // 10 tiles in 4 columns:  0 1 2 3 / 4 5 6 7 / 8 9
@@ -81,5 +81,62 @@ describe('rows of a long wall that must exist in the page', () => {
     expect(visibleRows(24_000, 1000, 250, 100, 2)).toEqual({ first: 94, last: 99 });
     expect(visibleRows(0, 1000, 0, 100, 2)).toEqual({ first: 0, last: 2 });
     expect(visibleRows(0, 1000, 250, 0, 2)).toEqual({ first: 0, last: -1 });
+  });
+});
+
+describe('rows added while the wall scrolls', () => {
+  const inView = (first: number, last: number): RowWindow => ({ first, last });
+
+  it('adds the margin rows one per frame after the rows in view, which come at once', () => {
+    let rows = stepRows({ first: 0, last: 0 }, { first: 0, last: 5 }, inView(0, 3));
+    expect(rows).toEqual({ first: 0, last: 3 });
+    rows = stepRows(rows, { first: 0, last: 5 }, inView(0, 3));
+    expect(rows).toEqual({ first: 0, last: 4 });
+    rows = stepRows(rows, { first: 0, last: 5 }, inView(0, 3));
+    expect(rows).toEqual({ first: 0, last: 5 });
+    expect(stepRows(rows, { first: 0, last: 5 }, inView(0, 3))).toEqual(rows);
+  });
+
+  it('moves a row at each end per frame when a wheel step brings two rows', () => {
+    const wanted = { first: 5, last: 12 };
+    const once = stepRows({ first: 3, last: 10 }, wanted, inView(7, 10));
+    expect(once).toEqual({ first: 4, last: 11 });
+    expect(stepRows(once, wanted, inView(7, 10))).toEqual(wanted);
+  });
+
+  it('never leaves a row in view unrendered, even when the rows lag behind', () => {
+    // Scrolled three rows at once: the window still lags, but the rows in view are all there.
+    expect(stepRows({ first: 3, last: 10 }, { first: 6, last: 15 }, inView(8, 13))).toEqual({ first: 4, last: 13 });
+  });
+
+  it('starts from the rows in view after a jump, and empties for an empty wall', () => {
+    expect(stepRows({ first: 0, last: 5 }, { first: 28, last: 33 }, inView(30, 33))).toEqual({ first: 29, last: 33 });
+    expect(stepRows({ first: 0, last: 5 }, { first: 0, last: -1 }, inView(0, -1))).toEqual({ first: 0, last: -1 });
+  });
+
+  it('reaches any wanted window from any start, always covering the rows in view', () => {
+    fc.assert(
+      fc.property(fc.nat(40), fc.nat(40), fc.nat(30), fc.nat(8), fc.nat(3), (a, b, top, height, margin) => {
+        const view = { first: top, last: top + height };
+        const wanted = { first: Math.max(0, top - margin), last: top + height + margin };
+        let rows: RowWindow = { first: Math.min(a, b), last: Math.max(a, b) };
+        for (let frame = 0; frame < 100; frame++) {
+          rows = stepRows(rows, wanted, view);
+          expect(rows.first).toBeLessThanOrEqual(view.first);
+          expect(rows.last).toBeGreaterThanOrEqual(view.last);
+        }
+        expect(rows).toEqual(wanted);
+      }),
+    );
+  });
+});
+
+describe('rows while scrolling, surplus rows left for idle time', () => {
+  it('only adds rows when asked not to shrink, and takes them away when asked to', () => {
+    const wanted = { first: 5, last: 12 };
+    const grown = stepRows({ first: 3, last: 10 }, wanted, { first: 7, last: 10 }, false);
+    expect(grown).toEqual({ first: 3, last: 11 });
+    expect(stepRows(grown, wanted, { first: 7, last: 10 }, false)).toEqual({ first: 3, last: 12 });
+    expect(stepRows({ first: 3, last: 12 }, wanted, { first: 7, last: 10 }, true)).toEqual({ first: 4, last: 12 });
   });
 });

@@ -19,50 +19,60 @@ export interface Formatters {
 }
 
 const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
-const TIME_UNITS = ['second', 'minute', 'hour'] as const;
+type TimeUnit = 'second' | 'minute' | 'hour';
 
-/** Builds the formatters for a BCP 47 locale tag once, so ticking ages reuse them. */
+/** A value made on first use: the wall needs few of these formatters at start, and each costs. */
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+/**
+ * Builds the formatters for a BCP 47 locale tag, each `Intl` object on first use and then kept,
+ * so ticking ages reuse them and the page does not pay for the ones it never shows.
+ */
 export function createFormatters(locale: string): Formatters {
-  const relative = new Intl.RelativeTimeFormat(locale, { style: 'short', numeric: 'auto' });
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'short' });
-  const count = new Intl.NumberFormat(locale);
-  const bytes = BYTE_UNITS.map(
-    (unit) =>
-      new Intl.NumberFormat(locale, {
-        style: 'unit',
-        unit,
-        // "512 bytes" reads better than the short form "512 byte".
-        unitDisplay: unit === 'byte' ? 'long' : 'short',
-        maximumFractionDigits: unit === 'byte' || unit === 'kilobyte' ? 0 : 1,
-      }),
+  const relative = lazy(() => new Intl.RelativeTimeFormat(locale, { style: 'short', numeric: 'auto' }));
+  const time = lazy(() => new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }));
+  const dateTime = lazy(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }));
+  const count = lazy(() => new Intl.NumberFormat(locale));
+  const bytes = BYTE_UNITS.map((unit) =>
+    lazy(
+      () =>
+        new Intl.NumberFormat(locale, {
+          style: 'unit',
+          unit,
+          // "512 bytes" reads better than the short form "512 byte".
+          unitDisplay: unit === 'byte' ? 'long' : 'short',
+          maximumFractionDigits: unit === 'byte' || unit === 'kilobyte' ? 0 : 1,
+        }),
+    ),
   );
-
-  const short = Object.fromEntries(
-    TIME_UNITS.map((unit) => [unit, new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 })]),
-  ) as Record<(typeof TIME_UNITS)[number], Intl.NumberFormat>;
-  const narrow = Object.fromEntries(
-    TIME_UNITS.map((unit) => [unit, new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 0 })]),
-  ) as Record<(typeof TIME_UNITS)[number], Intl.NumberFormat>;
+  const unitFormat = (unit: TimeUnit, maximumFractionDigits: number): (() => Intl.NumberFormat) =>
+    lazy(() => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits }));
+  const short = { second: unitFormat('second', 1), minute: unitFormat('minute', 1), hour: unitFormat('hour', 1) };
+  const narrow = { second: unitFormat('second', 0), minute: unitFormat('minute', 0), hour: unitFormat('hour', 0) };
 
   return {
     age(ageMs) {
       // A clock a little ahead of main's must not print "in 2 sec.".
       const seconds = Math.max(0, Math.floor(ageMs / 1000));
-      if (seconds < 60) return relative.format(-seconds, 'second');
+      if (seconds < 60) return relative().format(-seconds, 'second');
       const minutes = Math.floor(seconds / 60);
-      if (minutes < 60) return relative.format(-minutes, 'minute');
+      if (minutes < 60) return relative().format(-minutes, 'minute');
       const hours = Math.floor(minutes / 60);
-      if (hours < 24) return relative.format(-hours, 'hour');
-      return relative.format(-Math.floor(hours / 24), 'day');
+      if (hours < 24) return relative().format(-hours, 'hour');
+      return relative().format(-Math.floor(hours / 24), 'day');
     },
-    time: (epochMs) => time.format(epochMs),
+    time: (epochMs) => time().format(epochMs),
     moment(epochMs, nowMs) {
-      const sameDay = day.format(epochMs) === day.format(nowMs);
-      return sameDay ? time.format(epochMs) : dateTime.format(epochMs);
+      // Compared as local calendar dates: every tile's age tooltip asks this each second.
+      const at = new Date(epochMs);
+      const now = new Date(nowMs);
+      const sameDay = at.getFullYear() === now.getFullYear() && at.getMonth() === now.getMonth() && at.getDate() === now.getDate();
+      return sameDay ? time().format(epochMs) : dateTime().format(epochMs);
     },
-    count: (value) => count.format(value),
+    count: (value) => count().format(value),
     bytes(value) {
       let scaled = Math.max(0, value);
       let unit = 0;
@@ -71,26 +81,26 @@ export function createFormatters(locale: string): Formatters {
         unit += 1;
       }
       const formatter = bytes[unit] ?? bytes[0];
-      return formatter === undefined ? String(value) : formatter.format(scaled);
+      return formatter === undefined ? String(value) : formatter().format(scaled);
     },
-    dateTime: (epochMs) => dateTime.format(epochMs),
+    dateTime: (epochMs) => dateTime().format(epochMs),
     duration(seconds) {
       // Whole minutes read as minutes up to two hours; anything else stays in its natural unit.
-      if (seconds < 120 || (seconds % 60 !== 0 && seconds < 3600)) return short.second.format(seconds);
-      if (seconds < 7200) return short.minute.format(seconds / 60);
-      return short.hour.format(seconds / 3600);
+      if (seconds < 120 || (seconds % 60 !== 0 && seconds < 3600)) return short.second().format(seconds);
+      if (seconds < 7200) return short.minute().format(seconds / 60);
+      return short.hour().format(seconds / 3600);
     },
     remaining(seconds) {
       const total = Math.max(0, Math.round(seconds));
-      if (total < 60) return narrow.second.format(total);
+      if (total < 60) return narrow.second().format(total);
       if (total < 3600) {
         const rest = total % 60;
-        const minutes = narrow.minute.format(Math.floor(total / 60));
-        return rest === 0 ? minutes : `${minutes} ${narrow.second.format(rest)}`;
+        const minutes = narrow.minute().format(Math.floor(total / 60));
+        return rest === 0 ? minutes : `${minutes} ${narrow.second().format(rest)}`;
       }
       const minutes = Math.floor((total % 3600) / 60);
-      const hours = narrow.hour.format(Math.floor(total / 3600));
-      return minutes === 0 ? hours : `${hours} ${narrow.minute.format(minutes)}`;
+      const hours = narrow.hour().format(Math.floor(total / 3600));
+      return minutes === 0 ? hours : `${hours} ${narrow.minute().format(minutes)}`;
     },
   };
 }

@@ -89,3 +89,24 @@ export function visibleRows(top: number, viewportHeight: number, rowPitch: numbe
 function clamp(value: number, min: number, max: number): number {
   return Math.min(Math.max(value, min), max);
 }
+
+/**
+ * The next rows to render on the way from `current` to `wanted`. Each edge moves by at most one
+ * row a step, so a scroll that brings several new rows spreads their cost over steps; the rows in
+ * view (`inView`, inside `wanted`) are always all there at once. Without `shrink` rows are only
+ * added (the caller takes surplus rows away when the page is idle). A window that does not overlap
+ * the wanted one (a jump) starts again from the rows in view.
+ */
+export function stepRows(current: RowWindow, wanted: RowWindow, inView: RowWindow, shrink = true): RowWindow {
+  if (wanted.last < wanted.first) return wanted;
+  const overlaps = current.first <= current.last && current.last >= wanted.first && current.first <= wanted.last;
+  const from = overlaps ? current : inView;
+  const toward = (edge: number, target: number, outward: number): number => {
+    const move = Math.sign(target - edge);
+    return move === outward || shrink ? edge + move : edge;
+  };
+  return {
+    first: Math.min(toward(from.first, wanted.first, -1), inView.first),
+    last: Math.max(toward(from.last, wanted.last, 1), inView.last),
+  };
+}

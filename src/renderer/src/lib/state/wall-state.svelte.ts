@@ -3,6 +3,7 @@ import type { AppErrorData } from '../../../../shared/errors';
 import type { WallBridge } from '../../../../shared/ipc-contract';
 import type { ConnectionView, TileView, WallView } from '../../../../shared/view';
 import { settle } from '../bridge';
+import { EarlySnapshot } from './early-snapshot';
 import { stableOrder } from './stable-order';
 
 /**
@@ -31,15 +32,32 @@ export class WallState {
 
   constructor(bridge: WallBridge) {
     this.#bridge = bridge;
+    // The first wall is asked for at start, not once the wall screen mounts after the session
+    // answered: with a large wall that second round trip is most of the wait. It is asked a
+    // microtask later, once the first render has asked for the session and settings: those are
+    // small and decide what shows, and asked after the wall they would queue behind its answer.
+    const firstWall = new EarlySnapshot(
+      () => Promise.resolve().then(() => settle(bridge.invoke('wall:get'))),
+      (listener) => bridge.on('wall:changed', listener),
+    );
     this.#subscribe = createSubscriber(() => {
       // A push that lands before the initial fetch answers is newer: the fetch must not undo it.
       let pushed = false;
       let mounted = true;
+      const first = firstWall.take();
       const off = bridge.on('wall:changed', (view) => {
         pushed = true;
         this.#accept(view);
       });
-      void settle(bridge.invoke('wall:get')).then((result) => {
+      const pushedEarly = first?.pushed ?? null;
+      if (pushedEarly !== null) {
+        pushed = true;
+        // Deferred: this runs while a component first reads the wall, where state must not change.
+        queueMicrotask(() => {
+          if (mounted && this.#view === null) this.#accept(pushedEarly);
+        });
+      }
+      void (first?.answer ?? settle(bridge.invoke('wall:get'))).then((result) => {
         if (!mounted) return;
         if (!result.ok) this.#loadError = result.error;
         else if (!pushed) this.#accept(result.value);
