@@ -2,6 +2,7 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { locale, t } from './lib/i18n';
 import './app.css';
+import './common.css';
 
 // Screen readers and hyphenation follow the interface language, not the HTML file's default.
 document.documentElement.lang = locale.language;

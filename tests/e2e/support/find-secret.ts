@@ -14,8 +14,19 @@ export function filesContaining(dir: string, secret: string): string[] {
     }
     for (const name of names) {
       const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (needles.some((needle) => readFileSync(path).includes(needle))) hits.push(path);
+      // The app keeps running while we look: a temporary file may vanish between list and read.
+      const info = statSync(path, { throwIfNoEntry: false });
+      if (!info) continue;
+      if (info.isDirectory()) walk(path);
+      else {
+        let bytes: Buffer;
+        try {
+          bytes = readFileSync(path);
+        } catch {
+          continue;
+        }
+        if (needles.some((needle) => bytes.includes(needle))) hits.push(path);
+      }
     }
   };
   walk(dir);
