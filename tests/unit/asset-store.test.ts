@@ -23,12 +23,4 @@ describe('the asset store', () => {
       expect(store.resolve(name), name).toBeNull();
     }
   });
-
-  it('prunes files the wall no longer shows', async () => {
-    const keep = await store.put(Buffer.from('keep'), 'gif');
-    const drop = await store.put(Buffer.from('drop'), 'gif');
-    await store.prune(new Set([keep]));
-    expect(store.resolve(keep)).not.toBeNull();
-    expect(store.resolve(drop)).toBeNull();
-  });
 });

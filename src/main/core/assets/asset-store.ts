@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rm, stat, utimes } from 'node:fs/promises';
+import { mkdir, utimes } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-file';
@@ -47,31 +47,5 @@ export class AssetStore {
     if (!NAME.test(name)) return null;
     const path = join(this.dir, name);
     return existsSync(path) ? path : null;
-  }
-
-  /** Deletes files not in `keep`: superseded pictures must not pile up over weeks. */
-  async prune(keep: ReadonlySet<string>): Promise<number> {
-    let removed = 0;
-    let names: string[];
-    try {
-      names = await readdir(this.dir);
-    } catch {
-      return 0;
-    }
-    for (const name of names) {
-      if (keep.has(name)) continue;
-      await rm(join(this.dir, name), { force: true });
-      removed++;
-    }
-    return removed;
-  }
-
-  /** Total bytes on disk, for the status bar and the size cap. */
-  async size(): Promise<number> {
-    let total = 0;
-    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
-      total += (await stat(join(this.dir, name)).catch(() => ({ size: 0 }))).size;
-    }
-    return total;
   }
 }

@@ -200,11 +200,6 @@ export class Session implements Disposable {
     this.poller?.poller.setVisible(pause ? new Set(streamIds) : null);
   }
 
-  /** Writes the wall to the cache now (on quit). */
-  async flush(): Promise<void> {
-    await this.poller?.persistence?.saveNow();
-  }
-
   /** Polls the list now. */
   refresh(): void {
     this.poller?.poller.refreshNow();
