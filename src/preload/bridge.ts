@@ -1,4 +1,6 @@
-import { isCommandChannel, isEventChannel, type WallBridge } from '../shared/ipc-contract';
+// The names only: the contract's schemas are main's to apply, and cost the page's start to build.
+import { isCommandChannel, isEventChannel } from '../shared/ipc-channels';
+import type { WallBridge } from '../shared/ipc-contract';
 
 /** The two things the bridge needs from a transport (Electron's ipcRenderer, or a test double). */
 export interface BridgeTransport {

@@ -4,6 +4,9 @@ import { credentialKindSchema } from './domain';
 import { sessionViewSchema, wallViewSchema } from './view';
 import { displayViewSchema, settingsPatchSchema, settingsViewSchema } from './settings-view';
 import { downloadViewSchema } from './download-view';
+import type { CommandChannel, EventChannel } from './ipc-channels';
+
+export { commandChannels, eventChannels, isCommandChannel, isEventChannel, type CommandChannel, type EventChannel } from './ipc-channels';
 
 const none = z.undefined();
 const id = z.string().min(1).max(200);
@@ -53,7 +56,7 @@ export const commands = {
   'window:set-kiosk': { request: z.object({ on: z.boolean() }), response: z.null() },
   /** Copies an id to the clipboard (the page has no clipboard permission). */
   'clipboard:copy': { request: z.object({ text: z.string().max(1000) }), response: z.null() },
-} as const;
+} as const satisfies Record<CommandChannel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Every event main pushes to the page, with its payload schema. */
 export const events = {
@@ -63,26 +66,11 @@ export const events = {
   'settings:changed': settingsViewSchema,
   /** The window entered or left fullscreen or kiosk (also by the system, e.g. Esc). */
   'window:changed': z.object({ fullscreen: z.boolean(), kiosk: z.boolean() }),
-} as const;
+} as const satisfies Record<EventChannel, z.ZodType>;
 
-export type CommandChannel = keyof typeof commands;
-export type EventChannel = keyof typeof events;
 export type CommandRequest<C extends CommandChannel> = z.input<(typeof commands)[C]['request']>;
 export type CommandResponse<C extends CommandChannel> = z.infer<(typeof commands)[C]['response']>;
 export type EventPayload<E extends EventChannel> = z.infer<(typeof events)[E]>;
-
-export const commandChannels = Object.keys(commands) as CommandChannel[];
-export const eventChannels = Object.keys(events) as EventChannel[];
-
-/** Whether a string names a command of the contract. */
-export function isCommandChannel(value: unknown): value is CommandChannel {
-  return typeof value === 'string' && Object.hasOwn(commands, value);
-}
-
-/** Whether a string names an event of the contract. */
-export function isEventChannel(value: unknown): value is EventChannel {
-  return typeof value === 'string' && Object.hasOwn(events, value);
-}
 
 /** The page's API, `window.wall`, derived from the contract: nothing written per channel. */
 export interface WallBridge {

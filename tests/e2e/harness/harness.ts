@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createReadStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { composeApp, type ComposedApp } from '../../../src/main/compose';
 import type { CredentialVault } from '../../../src/main/core/credential-vault';
 import type { DemoBackend } from '../../../src/main/core/session/session';
+import { HttpIpc } from './http-ipc';
 import { jsonSettingsStore } from './json-settings-store';
 import { RecordingDesktop } from '../../support/recording-desktop';
 
@@ -35,67 +36,70 @@ export interface Harness {
 
 /**
  * Builds the core with `composeApp` (as `src/main/index.ts` does) and stands in for Electron:
- * the renderer is served over HTTP, cached pictures under `/wall-asset/` (the CSP's `wall-asset:`
- * becomes this origin), and IPC becomes a Playwright binding that only the main frame may call.
+ * the renderer is served over HTTP, cached pictures under `/wall-asset/` of a second origin (the
+ * CSP's `wall-asset:` becomes that origin), and IPC becomes loopback HTTP (`http-ipc.ts`) that only the main frame may call.
  */
 export async function startHarness(options: { userDataDir: string; vault: CredentialVault; startDemo?: () => Promise<DemoBackend> }): Promise<Harness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the app first (npm run build): out/renderer/index.html is missing.');
   mkdirSync(options.userDataDir, { recursive: true });
   const desktop = new RecordingDesktop();
+  // Pictures come from an origin of their own, as wall-asset: is a scheme of its own in the app:
+  // the page's fetches to main then never queue behind pictures in the browser's per-host pool.
+  // Its address goes into the core's picture addresses, so it listens before the core is built.
+  const assets = createServer();
+  const assetOrigin = await listen(assets);
   const app = composeApp({
     desktop,
     defaultDownloadDir: join(options.userDataDir, 'Downloads'),
     userDataDir: options.userDataDir,
     vault: options.vault,
     settingsStore: jsonSettingsStore(options.userDataDir),
-    assetSrc: (name) => `/wall-asset/${name}`,
+    assetSrc: (name) => `${assetOrigin}/wall-asset/${name}`,
     ...(options.startDemo ? { startDemo: options.startDemo } : {}),
   });
+  assets.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = path.startsWith('/wall-asset/') ? app.store.resolve(path.slice('/wall-asset/'.length)) : undefined;
+    if (!file) return void res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    createReadStream(file).pipe(res);
+  });
+  const ipc = new HttpIpc(app);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (path.startsWith('/wall-asset/')) {
-      const file = app.store.resolve(path.slice('/wall-asset/'.length));
-      if (!file) return void res.writeHead(404).end();
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
-      return void createReadStream(file).pipe(res);
-    }
+    if (ipc.handle(req, res, path)) return;
     const file = normalize(join(RENDERER_DIR, path === '/' ? 'index.html' : path));
     if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) return void res.writeHead(404).end();
     let body: Buffer | string = readFileSync(file);
-    // The only change to the built page: pictures come from this origin instead of wall-asset:.
-    if (file.endsWith('index.html')) body = body.toString('utf8').replaceAll('wall-asset:', "'self'");
+    // The only changes to the built page: pictures come from the asset origin instead of
+    // wall-asset:, and the page may reach this origin for the IPC stand-in.
+    if (file.endsWith('index.html')) body = body.toString('utf8').replaceAll('wall-asset:', assetOrigin).replace("connect-src 'none'", "connect-src 'self'");
     res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
     res.end(body);
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const url = `${await listen(server)}/`;
   await app.start();
-  const detach: Array<() => void> = [];
   return {
     url,
     app,
     desktop,
     userDataDir: options.userDataDir,
     async attach(page) {
-      await page.exposeBinding('__wallInvoke', (source, channel: unknown, payload: unknown) => {
-        // The harness's sender check: only our own top-level page may call main.
-        if (source.frame !== page.mainFrame()) return { ok: false, error: { code: 'forbidden-sender', message: 'Not the Bintu Wall page.' } };
-        return app.dispatch(channel, payload);
-      });
-      await page.addInitScript({ content: await pageBridge() });
-      const sub = app.onEvent((channel, payload) => {
-        page.evaluate(([c, p]) => (window as unknown as { __wallDeliver?: (c: string, p: unknown) => void }).__wallDeliver?.(c, p), [channel, payload] as const).catch(() => {
-          // The page navigated or closed; the next load subscribes again through wall:get.
-        });
-      });
-      detach.push(() => sub.dispose());
+      const token = JSON.stringify(ipc.issueToken());
+      await page.addInitScript({ content: `window.__wallHarnessToken = ${token};\n${await pageBridge()}` });
     },
     async close() {
-      detach.forEach((d) => d());
+      ipc.dispose();
       app.dispose();
-      await closeServer(server);
+      await Promise.all([closeServer(server), closeServer(assets)]);
     },
   };
+}
+
+/** Listens on a free loopback port; answers the server's origin. */
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 /** Stops the server without waiting for the browser's idle keep-alive connections. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { commandChannels, eventChannels, commands } from '../../../src/shared/ipc-contract';
+import { commandChannels, eventChannels, commands, events } from '../../../src/shared/ipc-contract';
 import { buildBridge } from '../../../src/preload/bridge';
 import { createDispatcher, type CommandHandlers } from '../../../src/main/core/dispatch';
 import { composeApp } from '../../../src/main/compose';
@@ -22,6 +22,11 @@ function composed() {
 }
 
 describe('the IPC contract', () => {
+  it('the channel names the preload checks against are exactly the contract maps', () => {
+    expect([...commandChannels].sort()).toEqual(Object.keys(commands).sort());
+    expect([...eventChannels].sort()).toEqual(Object.keys(events).sort());
+  });
+
   it('main implements exactly the commands the contract lists', () => {
     const app = composed();
     expect(Object.keys(app.handlers).sort()).toEqual([...commandChannels].sort());

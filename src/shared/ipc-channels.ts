@@ -1,0 +1,49 @@
+/**
+ * The names of every command and event of the IPC contract, without their schemas. The preload
+ * needs only the names to refuse unknown channels, and building the zod schemas would cost every
+ * window load some 25 ms before the page's first script runs. `ipc-contract.ts` checks at compile
+ * time that its maps have exactly these keys.
+ */
+export const commandChannels = [
+  'session:get',
+  'profile:connect',
+  'profile:activate',
+  'profile:remove',
+  'demo:start',
+  'demo:stop',
+  'wall:get',
+  'wall:refresh',
+  'wall:set-visible',
+  'replay:open',
+  'downloads:list',
+  'downloads:start',
+  'downloads:cancel',
+  'downloads:retry',
+  'downloads:reveal',
+  'settings:get',
+  'settings:update',
+  'settings:choose-download-dir',
+  'displays:list',
+  'window:get',
+  'window:set-fullscreen',
+  'window:set-kiosk',
+  'clipboard:copy',
+] as const;
+
+export const eventChannels = ['wall:changed', 'session:changed', 'downloads:changed', 'settings:changed', 'window:changed'] as const;
+
+export type CommandChannel = (typeof commandChannels)[number];
+export type EventChannel = (typeof eventChannels)[number];
+
+const commandSet: ReadonlySet<string> = new Set(commandChannels);
+const eventSet: ReadonlySet<string> = new Set(eventChannels);
+
+/** Whether a string names a command of the contract. */
+export function isCommandChannel(value: unknown): value is CommandChannel {
+  return typeof value === 'string' && commandSet.has(value);
+}
+
+/** Whether a string names an event of the contract. */
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && eventSet.has(value);
+}
