@@ -22,6 +22,8 @@ import { checkTarget, mergeResults, RESULTS_PATH } from './results-file';
 import { formatTable, formatTargets, round } from './table';
 
 const LOADS = 5;
+/** Quiet time before each load. */
+const SETTLE_MS = 500;
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
@@ -48,7 +50,9 @@ async function measureOffline(browser: Browser, userDataDir: string, vault: Cred
         await harness.attach(page);
         // The harness shares this process with Playwright: garbage left by the cache fill or the
         // previous load is collected now, not in a pause while the page waits on the harness.
+        // Then a pause, so the previous context's teardown is not measured with this load.
         heapAfterGcMb();
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
         loads.push(await timedLoad(page, harness.url));
         if (i === LOADS - 1) scroll = await scrollWall(page, { x: VIEWPORT.width / 2, y: VIEWPORT.height / 2 });
       } finally {
