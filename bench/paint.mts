@@ -70,7 +70,6 @@ async function measureOffline(browser: Browser, userDataDir: string, vault: Cred
 }
 
 function report(loads: readonly LoadMilestones[], scroll: ScrollFigures, cachedTiles: number, filled: FilledWall): void {
-  if (process.env["PAINT_DEBUG"]) for (const l of loads) console.log(JSON.stringify({ dom: Math.round(l.domReadyMs), tiles: Math.round(l.tilesMs), painted: Math.round(l.paintedMs), inv: l.invokes.map((i) => `${i.channel} ${Math.round(i.startMs)}-${Math.round(i.endMs)}`) }));
   const paintMs = median(loads.map((l) => l.paintedMs));
   const bridge = loads.map((l) => bridgeWaitMs(l.invokes));
   const waitMs = median(bridge.map((b) => b.waitMs));
