@@ -75,3 +75,28 @@ test.describe('a wall of 500 streams', () => {
     expect(await wall.tiles.count()).toBeLessThan(200);
   });
 });
+
+test.describe('a wall of 200 streams', () => {
+  test.use({ simOptions: { streams: 200, groups: 10, seed: 93, lifecycle: false } });
+
+  test('ends with every tile in the page, so scrolling to the end renders nothing new', async ({ sim, connect, wall, page, harness }) => {
+    test.setTimeout(120_000);
+    await connect.connectWith(sim.baseUrl, credential(sim).secret);
+    await page.getByTestId('settings-button').click();
+    await page.getByLabel('Streams to load').fill('250');
+    await page.getByLabel('Streams to load').press('Enter');
+    await expect.poll(() => harness.app.settings.get().quantity).toBe(250);
+    await page.getByTestId('settings-back').click();
+    await expect.poll(() => harness.app.session.wall().streams.length, { timeout: 30_000 }).toBe(200);
+    // The first screen comes first; the other rows follow while the page is idle.
+    await expect(wall.tiles).toHaveCount(200, { timeout: 30_000 });
+    const ids = await page.$$eval('[data-testid="tile"]', (tiles) => tiles.map((tile) => tile.getAttribute('data-stream-id')));
+    expect(new Set(ids)).toEqual(new Set(harness.app.session.wall().streams.map((tile) => tile.id)));
+    await page.mouse.move(800, 600);
+    await page.mouse.wheel(0, 100_000);
+    await expect.poll(() => page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2)).toBe(true);
+    const lastTile = wall.tiles.last();
+    await expect(lastTile).toBeInViewport();
+    expect(await page.$$eval('[data-testid="tile"]', (tiles) => tiles.map((tile) => tile.getAttribute('data-stream-id')))).toEqual(ids);
+  });
+});
