@@ -81,8 +81,10 @@ describe('downloads across an app restart', () => {
     const first = track(makeManager(world.http, { stateFile }));
     world.sim.control.setStreamFaults(stream.id, { scope: 'assets', slowBodyBytesPerSec: 2000 });
     const record = await first.enqueue({ recording, streamId: stream.id, folder });
-    await first.flushed();
+    // Stopped before its last saves are awaited: a save the transfer asks for later (its start,
+    // say) would otherwise land after the edit below and undo it.
     first.dispose();
+    await first.flushed();
     const state = JSON.parse(await readFile(stateFile, 'utf8')) as { downloads: Array<Record<string, unknown>> };
     state.downloads[0]!['fileName'] = '../../outside.mp4';
     state.downloads.push({ ...state.downloads[0], id: 'relative', fileName: 'ok.mp4', folder: 'relative/path' });

@@ -47,9 +47,12 @@ export class DownloadStore {
     return next;
   }
 
-  /** Resolves when every save asked for so far has finished. */
-  flushed(): Promise<void> {
-    return this.chain;
+  /** Resolves when every save asked for so far, and any asked for meanwhile, has finished. */
+  async flushed(): Promise<void> {
+    for (let seen = this.chain; ; seen = this.chain) {
+      await seen;
+      if (seen === this.chain) return;
+    }
   }
 }
 
