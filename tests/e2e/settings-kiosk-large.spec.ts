@@ -1,4 +1,6 @@
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import type { Harness } from './harness/harness';
 import { credential } from './support/sim-oracle';
 
 test.describe('settings and kiosk', () => {
@@ -43,18 +45,24 @@ test.describe('settings and kiosk', () => {
   });
 });
 
+/** Raises "Streams to load" past `streams` in Settings and waits until main's wall holds them all. */
+async function loadEveryStream(page: Page, harness: Harness, streams: number): Promise<void> {
+  const quantity = String(streams + 50);
+  await page.getByTestId('settings-button').click();
+  await page.getByLabel('Streams to load').fill(quantity);
+  await page.getByLabel('Streams to load').press('Enter');
+  await expect.poll(() => harness.app.settings.get().quantity).toBe(streams + 50);
+  await page.getByTestId('settings-back').click();
+  await expect.poll(() => harness.app.session.wall().streams.length, { timeout: 30_000 }).toBe(streams);
+}
+
 test.describe('a wall of 500 streams', () => {
   test.use({ simOptions: { streams: 500, groups: 20, seed: 92, lifecycle: false } });
 
   test('renders only what is on screen, and scrolling down reaches every stream', async ({ sim, connect, wall, page, harness }) => {
     test.setTimeout(120_000);
     await connect.connectWith(sim.baseUrl, credential(sim).secret);
-    await page.getByTestId('settings-button').click();
-    await page.getByLabel('Streams to load').fill('600');
-    await page.getByLabel('Streams to load').press('Enter');
-    await expect.poll(() => harness.app.settings.get().quantity).toBe(600);
-    await page.getByTestId('settings-back').click();
-    await expect.poll(() => harness.app.session.wall().streams.length, { timeout: 30_000 }).toBe(500);
+    await loadEveryStream(page, harness, 500);
     await expect(wall.tiles.first()).toBeVisible();
     const inPage = await wall.tiles.count();
     expect(inPage).toBeGreaterThan(10);
@@ -82,12 +90,7 @@ test.describe('a wall of 200 streams', () => {
   test('ends with every tile in the page, so scrolling to the end renders nothing new', async ({ sim, connect, wall, page, harness }) => {
     test.setTimeout(120_000);
     await connect.connectWith(sim.baseUrl, credential(sim).secret);
-    await page.getByTestId('settings-button').click();
-    await page.getByLabel('Streams to load').fill('250');
-    await page.getByLabel('Streams to load').press('Enter');
-    await expect.poll(() => harness.app.settings.get().quantity).toBe(250);
-    await page.getByTestId('settings-back').click();
-    await expect.poll(() => harness.app.session.wall().streams.length, { timeout: 30_000 }).toBe(200);
+    await loadEveryStream(page, harness, 200);
     // The first screen comes first; the other rows follow while the page is idle.
     await expect(wall.tiles).toHaveCount(200, { timeout: 30_000 });
     const ids = await page.$$eval('[data-testid="tile"]', (tiles) => tiles.map((tile) => tile.getAttribute('data-stream-id')));

@@ -43,9 +43,10 @@ export class HttpIpc {
 
   /** Answers the request if it is one of the IPC routes; false if it is not. */
   handle(req: IncomingMessage, res: ServerResponse, path: string): boolean {
-    if (path === IPC_EVENTS_PATH) return this.#openStream(req, res), true;
-    if (path === IPC_INVOKE_PATH) return void this.#invoke(req, res), true;
-    return false;
+    if (path === IPC_EVENTS_PATH) this.#openStream(req, res);
+    else if (path === IPC_INVOKE_PATH) void this.#invoke(req, res);
+    else return false;
+    return true;
   }
 
   /** Ends every event stream, so the server can close. */
