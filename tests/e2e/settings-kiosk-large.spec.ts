@@ -87,7 +87,7 @@ test.describe('a wall of 500 streams', () => {
 test.describe('a wall of 200 streams', () => {
   test.use({ simOptions: { streams: 200, groups: 10, seed: 93, lifecycle: false } });
 
-  test('ends with every tile in the page, so scrolling to the end renders nothing new', async ({ sim, connect, wall, page, harness }) => {
+  test('ends with every tile in the page, scrolls to its end rendering nothing anew, and tells true ages back on screen', async ({ sim, connect, wall, page, harness }) => {
     test.setTimeout(120_000);
     await connect.connectWith(sim.baseUrl, credential(sim).secret);
     await loadEveryStream(page, harness, 200);
@@ -101,5 +101,23 @@ test.describe('a wall of 200 streams', () => {
     const lastTile = wall.tiles.last();
     await expect(lastTile).toBeInViewport();
     expect(await page.$$eval('[data-testid="tile"]', (tiles) => tiles.map((tile) => tile.getAttribute('data-stream-id')))).toEqual(ids);
+
+    // Ages off screen rest; back on screen they tell the true age again at once.
+    await page.waitForTimeout(3000);
+    await page.mouse.wheel(0, -100_000);
+    await expect(wall.tiles.first()).toBeInViewport();
+    const ages = await page.$$eval('[data-testid="tile"] [data-testid="tile-age"]', (times) =>
+      times
+        .filter((time) => time.getBoundingClientRect().bottom < window.innerHeight)
+        .map((time) => ({ text: time.textContent ?? '', ageS: (Date.now() - Date.parse(time.getAttribute('datetime') ?? '')) / 1000 })),
+    );
+    expect(ages.length).toBeGreaterThan(3);
+    for (const { text, ageS } of ages) {
+      const seconds = /(\d+) sec/.exec(text);
+      const minutes = /(\d+) min/.exec(text);
+      if (seconds) expect(Math.abs(Number(seconds[1]) - ageS), text).toBeLessThan(2.5);
+      else if (minutes) expect(Math.abs(Number(minutes[1]) - Math.floor(ageS / 60)), text).toBeLessThanOrEqual(1);
+      else expect(text).toMatch(/now|hr|day/);
+    }
   });
 });
