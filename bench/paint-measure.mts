@@ -22,17 +22,11 @@ export async function timedLoad(page: Page, url: string): Promise<LoadMilestones
 }
 
 /**
- * Waits until the page has finished rendering the wall: the rows out of view follow the first
+ * Waits until the page has rendered every tile of the wall: the rows out of view follow the first
  * screen while the page is idle, and the scroll measures the loaded wall, not that work.
  */
-export async function wallSettled(page: Page): Promise<void> {
-  let last = -1;
-  for (let stable = 0, i = 0; stable < 5 && i < 100; i++) {
-    const count = await page.locator('[data-testid="tile"]').count();
-    stable = count === last ? stable + 1 : 0;
-    last = count;
-    await page.waitForTimeout(100);
-  }
+export async function wallRendered(page: Page, tiles: number): Promise<void> {
+  await page.waitForFunction((count) => document.querySelectorAll('[data-testid="tile"]').length >= count, tiles, { timeout: 20_000, polling: 100 });
 }
 
 /** Wheels down to the end of the wall and back to the top with the mouse over it, recording every frame. */

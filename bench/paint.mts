@@ -15,7 +15,7 @@ import { startHarness } from '../tests/e2e/harness/harness';
 // The paint files are .mts so the node project (no DOM types) leaves them out; TypeScript names
 // another .mts module by its output extension, hence the .mjs specifiers.
 import { fillCache, VIEWPORT, type FilledWall } from './paint-fill.mjs';
-import { bridgeWaitMs, scrollWall, timedLoad, wallSettled, type ScrollFigures } from './paint-measure.mjs';
+import { bridgeWaitMs, scrollWall, timedLoad, wallRendered, type ScrollFigures } from './paint-measure.mjs';
 import { installBridgeTimer, installPaintProbe, KEEP_NAMES_SHIM, type LoadMilestones } from './paint-probe.mjs';
 import { heapAfterGcMb } from './heap';
 import { checkTarget, mergeResults, RESULTS_PATH } from './results-file';
@@ -55,7 +55,7 @@ async function measureOffline(browser: Browser, userDataDir: string, vault: Cred
         await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
         loads.push(await timedLoad(page, harness.url));
         if (i === LOADS - 1) {
-          await wallSettled(page);
+          await wallRendered(page, filled.tiles);
           scroll = await scrollWall(page, { x: VIEWPORT.width / 2, y: VIEWPORT.height / 2 });
         }
       } finally {
