@@ -4,9 +4,10 @@ import { createDispatcher, type CommandHandlers, type Dispatch } from './core/di
 import { HttpClient } from './core/http/http-client';
 import { AssetStore } from './core/assets/asset-store';
 import { SettingsService, toSettingsView, type SettingsStore } from './core/settings/settings';
-import { Session, type DemoBackend } from './core/session/session';
+import { Session } from './core/session/session';
+import type { DemoBackend } from './core/session/demo-backend';
 import type { AssetSrc } from './core/poller/wall-view';
-import type { Disposable } from './core/lifecycle';
+import { DisposableStore, type Disposable } from './core/lifecycle';
 import type { DesktopPort } from './core/desktop-port';
 import { DownloadManager } from './core/downloads/download-manager';
 import { FileLogger, KnownSecrets } from './core/log/logger';
@@ -42,29 +43,44 @@ export interface ComposedApp extends Disposable {
   /** Subscribes to every event of the contract at once: the transport forwards them to the page. */
   onEvent(listener: EventListener): Disposable;
   start(): Promise<void>;
+  /**
+   * Stops polling and downloads, then waits (at most `timeoutMs`) for the last wall snapshot and
+   * the download queue to reach the disk, then disposes everything. Quit calls it.
+   */
+  shutdown(timeoutMs?: number): Promise<void>;
 }
+
+/** How long quit waits for the last saves before it lets the process go. */
+const SHUTDOWN_TIMEOUT_MS = 5_000;
 
 /** Builds the core the same way for Electron (`index.ts`) and the end-to-end harness. */
 export function composeApp(options: ComposeOptions): ComposedApp {
+  // Everything below is registered here the moment it is made, and disposed in reverse order.
+  const disposables = new DisposableStore();
   const secrets = new KnownSecrets();
   const log = new FileLogger(join(options.userDataDir, 'logs'), secrets);
   const settings = new SettingsService(options.settingsStore);
-  const http = new HttpClient({ maxSocketsPerHost: settings.get().maxConnectionsPerHost });
+  const http = disposables.add(new HttpClient({ maxSocketsPerHost: settings.get().maxConnectionsPerHost }));
+  disposables.add(settings.watch((s) => s.maxConnectionsPerHost, (cap) => http.setMaxSocketsPerHost(cap), { initial: false }));
+  disposables.add(options.desktop.followSettings(settings));
   const store = new AssetStore(join(options.userDataDir, 'cache'));
   const cache = new WallCache(join(options.userDataDir, 'cache'), store);
-  const downloads = new DownloadManager({ http, stateFile: join(options.userDataDir, 'downloads.json') });
-  const session = new Session({
-    settings,
-    vault: options.vault,
-    http,
-    store,
-    cache,
-    assetSrc: options.assetSrc,
-    startDemo: options.startDemo ?? startDemoBackend,
-    secrets,
-    log,
-  });
+  const downloads = disposables.add(new DownloadManager({ http, stateFile: join(options.userDataDir, 'downloads.json') }));
+  const session = disposables.add(
+    new Session({
+      settings,
+      vault: options.vault,
+      http,
+      store,
+      cache,
+      assetSrc: options.assetSrc,
+      startDemo: options.startDemo ?? startDemoBackend,
+      secrets,
+      log,
+    }),
+  );
   const handlers = createHandlers({ session, settings, downloads, desktop: options.desktop, defaultDownloadDir: options.defaultDownloadDir });
+  let shuttingDown: Promise<void> | null = null;
   return {
     session,
     settings,
@@ -73,24 +89,41 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     handlers,
     dispatch: createDispatcher(handlers, log),
     onEvent(listener) {
-      const subs = [
-        session.onDidChangeWall((view) => listener('wall:changed', view)),
-        session.onDidChangeSession((view) => listener('session:changed', view)),
-        downloads.onDidChange((list) => listener('downloads:changed', list.map(toDownloadView))),
-        settings.onDidChange((next) => listener('settings:changed', toSettingsView(next))),
-        options.desktop.onDidChangeWindow((state) => listener('window:changed', state)),
-      ];
-      return { dispose: () => subs.forEach((sub) => sub.dispose()) };
+      const subs = new DisposableStore();
+      subs.add(session.onDidChangeWall((view) => listener('wall:changed', view)));
+      subs.add(session.onDidChangeSession((view) => listener('session:changed', view)));
+      subs.add(downloads.onDidChange((list) => listener('downloads:changed', list.map(toDownloadView))));
+      subs.add(settings.onDidChange((next) => listener('settings:changed', toSettingsView(next))));
+      subs.add(options.desktop.onDidChangeWindow((state) => listener('window:changed', state)));
+      return subs;
     },
     async start() {
       log.info(`start; keychain ${options.vault.status().persistent ? 'available' : 'not available, credentials held in memory'}`);
       await downloads.restore().catch((error: unknown) => log.error('could not restore the download queue', error));
       await session.start();
     },
+    shutdown(timeoutMs = SHUTDOWN_TIMEOUT_MS) {
+      shuttingDown ??= (async () => {
+        const saves = Promise.all([session.close(), downloads.flushed()]);
+        const outcome = await withTimeout(saves, timeoutMs);
+        if (outcome === 'timeout') log.warn(`quit: the last saves took longer than ${timeoutMs} ms; quitting anyway`);
+        disposables.dispose();
+      })();
+      return shuttingDown;
+    },
     dispose() {
-      downloads.dispose();
-      session.dispose();
-      http.dispose();
+      disposables.dispose();
     },
   };
+}
+
+/** Waits for `work`, or gives up after `ms`; a failed save is logged where it failed, not here. */
+async function withTimeout(work: Promise<unknown>, ms: number): Promise<'done' | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)));
+  try {
+    return await Promise.race([work.then(() => 'done' as const, () => 'done' as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,4 +1,4 @@
-import type { DemoBackend } from './core/session/session';
+import type { DemoBackend } from './core/session/demo-backend';
 
 /**
  * Starts the built-in simulator on a free loopback port and picks the read-only demo credential.

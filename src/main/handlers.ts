@@ -76,12 +76,7 @@ export function createHandlers({ session, settings, downloads, desktop, defaultD
       return null;
     },
     'settings:get': async () => toSettingsView(settings.get()),
-    'settings:update': async (patch) => {
-      const before = settings.get();
-      const next = settings.update((current) => applySettingsPatch(current, patch));
-      if (before.kiosk.startAtLogin !== next.kiosk.startAtLogin) desktop.setStartAtLogin(next.kiosk.startAtLogin);
-      return toSettingsView(next);
-    },
+    'settings:update': async (patch) => toSettingsView(settings.update((current) => applySettingsPatch(current, patch))),
     'settings:choose-download-dir': async () => {
       const chosen = await desktop.chooseFolder(settings.get().downloadDir ?? defaultDownloadDir);
       if (chosen) settings.update((s) => ({ ...s, downloadDir: chosen }));

@@ -23,8 +23,7 @@ void app.whenReady().then(async () => {
   const vault = await openKeychainVault({ service: 'bintu-wall' });
   const main = createMainWindow(outDir, process.env['ELECTRON_RENDERER_URL']);
   const replays = new ReplayWindows();
-  let kioskDisplay: number | null = null;
-  const desktop = createElectronDesktop(main.window, replays, () => kioskDisplay);
+  const desktop = createElectronDesktop(main.window, replays);
   const core = composeApp({
     userDataDir: app.getPath('userData'),
     vault,
@@ -33,8 +32,6 @@ void app.whenReady().then(async () => {
     desktop,
     defaultDownloadDir: join(app.getPath('downloads'), 'Bintu Wall'),
   });
-  kioskDisplay = core.settings.get().kiosk.displayId;
-  core.settings.onDidChange((s) => (kioskDisplay = s.kiosk.displayId));
   handleAssetProtocol(core.store);
   const ipc = registerIpc(core, (frame) => main.isTrusted(frame));
   const events = forwardEvents(core, main.window.webContents);
@@ -47,10 +44,19 @@ void app.whenReady().then(async () => {
   });
   app.on('window-all-closed', () => app.quit());
   main.window.on('closed', () => replays.closeAll());
-  app.on('will-quit', () => {
+  // Quit waits (bounded) for the last wall snapshot and the download queue to reach the disk.
+  let quitting: 'no' | 'saving' | 'saved' = 'no';
+  app.on('before-quit', (event) => {
+    if (quitting === 'saved') return;
+    event.preventDefault();
+    if (quitting === 'saving') return;
+    quitting = 'saving';
     events.dispose();
     ipc.dispose();
-    core.dispose();
+    void core.shutdown().finally(() => {
+      quitting = 'saved';
+      app.quit();
+    });
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) main.window.show();

@@ -1,8 +1,9 @@
 import type { DesktopPort, WindowState } from '../../src/main/core/desktop-port';
-import { Emitter } from '../../src/main/core/lifecycle';
+import { Emitter, type Disposable } from '../../src/main/core/lifecycle';
+import type { SettingsService } from '../../src/main/core/settings/settings';
 
 /** One call the core made to the desktop. */
-export type DesktopCall = { method: keyof DesktopPort; args: unknown[] };
+export type DesktopCall = { method: keyof DesktopPort | 'setStartAtLogin'; args: unknown[] };
 
 /**
  * The desktop at the platform boundary, for tests: it records what the core asked for (a replay
@@ -17,7 +18,7 @@ export class RecordingDesktop implements DesktopPort {
   private readonly changes = new Emitter<WindowState>();
   readonly onDidChangeWindow = this.changes.event;
 
-  private record(method: keyof DesktopPort, ...args: unknown[]): void {
+  private record(method: DesktopCall['method'], ...args: unknown[]): void {
     this.calls.push({ method, args });
   }
 
@@ -43,7 +44,11 @@ export class RecordingDesktop implements DesktopPort {
     this.window.fullscreen = on;
     this.changes.fire({ ...this.window });
   }
+  /** The kiosk display the settings named when kiosk was last asked for. */
+  kioskDisplay: number | null = null;
+  private settings: SettingsService | null = null;
   setKiosk(on: boolean): void {
+    this.kioskDisplay = this.settings?.get().kiosk.displayId ?? null;
     this.record('setKiosk', on);
     this.window.kiosk = on;
     this.changes.fire({ ...this.window });
@@ -54,7 +59,9 @@ export class RecordingDesktop implements DesktopPort {
       { id: 2, label: 'Display 2 (3840x2160)', primary: false },
     ];
   }
-  setStartAtLogin(on: boolean): void {
-    this.record('setStartAtLogin', on);
+  followSettings(settings: SettingsService): Disposable {
+    this.settings = settings;
+    // The login item as the OS would receive it: recorded whenever the setting changes.
+    return settings.watch((s) => s.kiosk.startAtLogin, (on) => this.record('setStartAtLogin', on), { initial: false });
   }
 }

@@ -1,5 +1,6 @@
 import type { DisplayView } from '../../shared/settings-view';
 import type { Disposable } from './lifecycle';
+import type { SettingsService } from './settings/settings';
 
 /** Window state the page mirrors (fullscreen, kiosk). */
 export interface WindowState {
@@ -21,9 +22,13 @@ export interface DesktopPort {
   copyText(text: string): void;
   windowState(): WindowState;
   setFullscreen(on: boolean): void;
+  /** Enters or leaves kiosk, on the display the settings name. */
   setKiosk(on: boolean): void;
   displays(): DisplayView[];
-  /** Applies start-at-login (the OS's login items). */
-  setStartAtLogin(on: boolean): void;
+  /**
+   * Follows the settings the desktop owns (start at login, the kiosk display) for as long as the
+   * returned disposable lives.
+   */
+  followSettings(settings: SettingsService): Disposable;
   onDidChangeWindow(listener: (state: WindowState) => void): Disposable;
 }

@@ -26,6 +26,11 @@ export class Emitter<T> implements Disposable {
     }
   }
 
+  /** How many listeners are subscribed (leak checks and diagnostics). */
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
   dispose(): void {
     this.listeners.clear();
   }

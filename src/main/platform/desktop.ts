@@ -1,11 +1,13 @@
 import { app, clipboard, dialog, screen, shell, type BrowserWindow } from 'electron';
 import type { DesktopPort, WindowState } from '../core/desktop-port';
-import { Emitter } from '../core/lifecycle';
+import { DisposableStore, Emitter } from '../core/lifecycle';
+import type { SettingsService } from '../core/settings/settings';
 import type { ReplayWindows } from './replay-windows';
 
 /** The desktop as Electron provides it, around the operator window. */
-export function createElectronDesktop(window: BrowserWindow, replays: ReplayWindows, kioskDisplay: () => number | null): DesktopPort {
+export function createElectronDesktop(window: BrowserWindow, replays: ReplayWindows): DesktopPort {
   const changes = new Emitter<WindowState>();
+  let settings: SettingsService | null = null;
   const state = (): WindowState => ({ fullscreen: window.isFullScreen(), kiosk: window.isKiosk() });
   window.on('enter-full-screen', () => changes.fire(state()));
   window.on('leave-full-screen', () => changes.fire(state()));
@@ -26,7 +28,7 @@ export function createElectronDesktop(window: BrowserWindow, replays: ReplayWind
       window.setFullScreen(on);
     },
     setKiosk(on) {
-      const displayId = kioskDisplay();
+      const displayId = settings?.get().kiosk.displayId ?? null;
       const display = screen.getAllDisplays().find((d) => d.id === displayId);
       // Kiosk goes to the chosen monitor: move there first, then cover it.
       if (on && display) window.setBounds(display.bounds);
@@ -41,8 +43,12 @@ export function createElectronDesktop(window: BrowserWindow, replays: ReplayWind
         primary: d.id === primary,
       }));
     },
-    setStartAtLogin(on) {
-      app.setLoginItemSettings({ openAtLogin: on });
+    followSettings(source) {
+      settings = source;
+      const subs = new DisposableStore();
+      subs.add(source.watch((s) => s.kiosk.startAtLogin, (on) => app.setLoginItemSettings({ openAtLogin: on }), { initial: false }));
+      subs.add({ dispose: () => (settings = null) });
+      return subs;
     },
     onDidChangeWindow: changes.event,
   };

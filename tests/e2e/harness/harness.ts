@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import type { Page } from '@playwright/test';
 import { composeApp, type ComposedApp } from '../../../src/main/compose';
 import type { CredentialVault } from '../../../src/main/core/credential-vault';
-import type { DemoBackend } from '../../../src/main/core/session/session';
+import type { DemoBackend } from '../../../src/main/core/session/demo-backend';
 import { HttpIpc } from './http-ipc';
 import { jsonSettingsStore } from './json-settings-store';
 import { RecordingDesktop } from '../../support/recording-desktop';

@@ -74,6 +74,34 @@ describe('HttpClient', () => {
     expect(s.connections()).toBeLessThanOrEqual(3);
   });
 
+  it('takes a changed per-host cap without being rebuilt', async () => {
+    let active = 0;
+    let peak = 0;
+    const s = await server((_req, res) => {
+      active += 1;
+      peak = Math.max(peak, active);
+      setTimeout(() => {
+        active -= 1;
+        res.end('done');
+      }, 30);
+    });
+    const c = client({ maxSocketsPerHost: 4 });
+    await Promise.all(Array.from({ length: 8 }, () => c.request({ url: s.url })));
+    expect(peak).toBe(4);
+    c.setMaxSocketsPerHost(2);
+    // The sockets already open finish the next round; the surplus closes as it goes idle.
+    await Promise.all(Array.from({ length: 8 }, () => c.request({ url: s.url })));
+    await new Promise((r) => setTimeout(r, 50));
+    peak = 0;
+    await Promise.all(Array.from({ length: 8 }, () => c.request({ url: s.url })));
+    expect(peak).toBe(2);
+    expect(s.connections()).toBeLessThanOrEqual(6);
+    c.setMaxSocketsPerHost(6);
+    peak = 0;
+    await Promise.all(Array.from({ length: 12 }, () => c.request({ url: s.url })));
+    expect(peak).toBe(6);
+  });
+
   it('does not count time spent queued behind the cap against the timeout', async () => {
     const s = await server((_req, res) => setTimeout(() => res.end('slow'), 150));
     const c = client({ maxSocketsPerHost: 1, timeoutMs: 400 });

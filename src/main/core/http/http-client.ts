@@ -142,6 +142,25 @@ export class HttpClient {
     return { status, headers: flattenHeaders(res.headers), body };
   }
 
+  /**
+   * Changes the per-host connection cap live. Agents read `maxSockets` for every new socket and
+   * `maxFreeSockets` whenever a socket goes idle, so a higher cap applies at once and a lower one
+   * as the surplus sockets finish their request and close. Idle sockets are not destroyed here:
+   * Node replaces a closed socket for a queued request without checking the cap.
+   */
+  setMaxSocketsPerHost(value: number): void {
+    const maxSockets = Math.max(1, Math.floor(value));
+    for (const agent of [this.httpAgent, this.httpsAgent]) {
+      agent.maxSockets = maxSockets;
+      agent.maxFreeSockets = maxSockets;
+    }
+  }
+
+  /** The per-host connection cap in force. */
+  maxSocketsPerHost(): number {
+    return this.httpAgent.maxSockets;
+  }
+
   /** Totals since the client was made. */
   stats(): HttpStats {
     return { ...this.counters };

@@ -4,38 +4,21 @@ import type { Stream } from '../../../shared/domain';
 import type { SessionView, WallView } from '../../../shared/view';
 import { checkApiBase } from '../../../shared/api-base';
 import { AppError } from '../errors';
-import { Emitter, type Disposable } from '../lifecycle';
+import { DisposableStore, Emitter, type Disposable } from '../lifecycle';
 import type { CredentialVault } from '../credential-vault';
-import type { HttpClient } from '../http/http-client';
-import type { AssetStore } from '../assets/asset-store';
 import { BintuClient, type BintuCredential } from '../bintu/bintu-client';
-import type { Profile, SettingsService } from '../settings/settings';
-import { Poller } from '../poller/poller';
-import { toWallView, type AssetSrc } from '../poller/wall-view';
-import type { KnownSecrets, Logger } from '../log/logger';
-import { cacheKey, type WallCache } from '../cache/wall-cache';
-import { WallPersistence } from '../cache/wall-persistence';
-
-/** A running bintu stand-in for demo mode: where it is and the credential it accepts. */
-export interface DemoBackend {
-  apiBase: string;
-  credential: BintuCredential;
-  close(): Promise<void>;
-}
+import type { Profile } from '../settings/settings';
+import type { KnownSecrets } from '../log/logger';
+import { cacheKey } from '../cache/wall-cache';
+import type { DemoBackend } from './demo-backend';
+import { WallConnection, type ConnectionDeps } from './wall-connection';
 
 /** What a session needs; the composition root provides it. */
-export interface SessionDeps {
-  settings: SettingsService;
+export interface SessionDeps extends ConnectionDeps {
   vault: CredentialVault;
-  http: HttpClient;
-  store: AssetStore;
-  cache: WallCache;
-  assetSrc: AssetSrc;
   startDemo: () => Promise<DemoBackend>;
   /** Every credential the session touches is registered here, so logs can redact it. */
   secrets: KnownSecrets;
-  log: Logger;
-  now?: () => number;
 }
 
 const DEMO_PROFILE_ID = 'demo';
@@ -54,25 +37,19 @@ const EMPTY_WALL: WallView = {
  * nowhere else; views carry only whether one is stored.
  */
 export class Session implements Disposable {
-  private readonly sessionChanges = new Emitter<SessionView>();
-  private readonly wallChanges = new Emitter<WallView>();
+  private readonly disposables = new DisposableStore();
+  private readonly sessionChanges = this.disposables.add(new Emitter<SessionView>());
+  private readonly wallChanges = this.disposables.add(new Emitter<WallView>());
   /** Fires when profiles, the active profile or demo mode change. */
   readonly onDidChangeSession = this.sessionChanges.event;
   /** Fires (throttled by the poller) when the wall changes. */
   readonly onDidChangeWall = this.wallChanges.event;
 
-  private poller: { poller: Poller; listener: Disposable; persistence: WallPersistence | null } | null = null;
-  /** Bumped on every switch, so a slow cache read cannot start a poller for a profile no longer wanted. */
-  private generation = 0;
+  /** The active profile's connection; replaced whole on every switch. */
+  private connection: { wall: WallConnection; listener: Disposable } | null = null;
   private demo: DemoBackend | null = null;
-  private activeId: string | null = null;
 
-  constructor(private readonly deps: SessionDeps) {
-    deps.settings.onDidChange((s) => {
-      this.poller?.poller.configure({ listIntervalMs: s.listIntervalS * 1000, detailsIntervalMs: s.detailsIntervalS * 1000, quantity: s.quantity });
-      if (!s.pauseHiddenTiles) this.poller?.poller.setVisible(null);
-    });
-  }
+  constructor(private readonly deps: SessionDeps) {}
 
   /** Reconnects the profile that was active when the app last ran, if its credential is stored. */
   async start(): Promise<void> {
@@ -100,7 +77,7 @@ export class Session implements Disposable {
     const status = this.deps.vault.status();
     return {
       profiles: [...demo, ...stored],
-      activeProfileId: this.activeId,
+      activeProfileId: this.connection?.wall.target.profileId ?? null,
       demo: this.demo !== null,
       keychain: { available: status.persistent, message: status.message },
     };
@@ -108,9 +85,7 @@ export class Session implements Disposable {
 
   /** The current wall (empty until a profile is connected). */
   wall(): WallView {
-    if (!this.poller) return EMPTY_WALL;
-    const traffic = this.deps.http.stats();
-    return toWallView(this.poller.poller.model(), traffic, this.deps.assetSrc);
+    return this.connection?.wall.view() ?? EMPTY_WALL;
   }
 
   /** Tests a credential against bintu and, only if bintu accepts it, stores it and connects. */
@@ -157,7 +132,7 @@ export class Session implements Disposable {
       profiles: s.profiles.filter((p) => p.id !== profileId),
       activeProfileId: wasActive ? null : s.activeProfileId,
     }));
-    if (this.activeId === profileId) this.stopPolling();
+    if (this.connection?.wall.target.profileId === profileId) this.stopPolling();
     return this.emitSession();
   }
 
@@ -182,7 +157,7 @@ export class Session implements Disposable {
 
   /** The streams on the wall now: what ids from the page are resolved against. */
   streams(): readonly Stream[] {
-    return this.poller?.poller.model().streams ?? [];
+    return this.connection?.wall.streams() ?? [];
   }
 
   /** The replay page of a stream (a given quality, or the first that has one). */
@@ -196,21 +171,27 @@ export class Session implements Disposable {
 
   /** Which tiles are on screen; pictures of the others pause only when the operator chose so. */
   setVisible(streamIds: readonly string[]): void {
-    const pause = this.deps.settings.get().pauseHiddenTiles;
-    this.poller?.poller.setVisible(pause ? new Set(streamIds) : null);
+    this.connection?.wall.setVisible(streamIds);
   }
 
   /** Polls the list now. */
   refresh(): void {
-    this.poller?.poller.refreshNow();
+    this.connection?.wall.refresh();
+  }
+
+  /** Stops polling, writes the last wall snapshot and closes the demo; resolves when done. */
+  async close(): Promise<void> {
+    const connection = this.connection;
+    this.connection = null;
+    connection?.listener.dispose();
+    await Promise.all([connection?.wall.close(), this.closeDemo()]);
   }
 
   dispose(): void {
     this.stopPolling();
     void this.demo?.close();
     this.demo = null;
-    this.sessionChanges.dispose();
-    this.wallChanges.dispose();
+    this.disposables.dispose();
   }
 
   private profile(id: string | null): Profile | undefined {
@@ -219,50 +200,22 @@ export class Session implements Disposable {
 
   private async startPolling(profileId: string, apiBase: string, credential: BintuCredential): Promise<void> {
     this.stopPolling();
-    const generation = ++this.generation;
     this.deps.secrets.add(credential.secret);
     const demo = profileId === DEMO_PROFILE_ID;
     this.deps.log.info(`polling ${apiBase} (${demo ? 'demo' : 'profile'})`);
     // The demo's simulator gets new ports every start: its pictures are not worth keeping.
-    const key = demo ? null : cacheKey(profileId, apiBase);
-    const cached = key ? await this.deps.cache.load(key) : { snapshot: null, problem: null };
-    if (cached.problem) this.deps.log.warn(cached.problem);
-    if (generation !== this.generation) return;
-    const s = this.deps.settings.get();
-    const source = new BintuClient({ apiBase, credential, http: this.deps.http });
-    const poller = new Poller({
-      source,
-      http: this.deps.http,
-      store: this.deps.store,
-      listIntervalMs: s.listIntervalS * 1000,
-      detailsIntervalMs: s.detailsIntervalS * 1000,
-      quantity: s.quantity,
-      assetLimit: s.assetLimit,
-      ...(cached.snapshot ? { initial: cached.snapshot } : {}),
-      ...(this.deps.now ? { now: this.deps.now } : {}),
-    });
-    const listener = poller.onDidChange(() => this.wallChanges.fire(this.wall()));
-    const persistence = key
-      ? new WallPersistence(poller, this.deps.cache, key, {
-          assetsDir: this.deps.store.dir,
-          capBytes: () => this.deps.settings.get().cacheMaxMb * 1024 * 1024,
-          log: this.deps.log,
-        })
-      : null;
-    this.poller = { poller, listener, persistence };
-    this.activeId = profileId;
-    poller.start();
-    this.wallChanges.fire(this.wall());
+    const wall = new WallConnection({ profileId, apiBase, credential, cacheKey: demo ? null : cacheKey(profileId, apiBase) }, this.deps);
+    const listener = wall.onDidChange(() => this.wallChanges.fire(this.wall()));
+    this.connection = { wall, listener };
+    await wall.start();
+    if (this.connection?.wall === wall) this.wallChanges.fire(this.wall());
   }
 
   private stopPolling(): void {
-    this.generation++;
-    if (!this.poller) return;
-    this.poller.listener.dispose();
-    this.poller.persistence?.dispose();
-    this.poller.poller.dispose();
-    this.poller = null;
-    this.activeId = null;
+    if (!this.connection) return;
+    this.connection.listener.dispose();
+    this.connection.wall.dispose();
+    this.connection = null;
     this.wallChanges.fire(this.wall());
   }
 
@@ -270,7 +223,7 @@ export class Session implements Disposable {
     if (!this.demo) return;
     const demo = this.demo;
     this.demo = null;
-    if (this.activeId === DEMO_PROFILE_ID) this.stopPolling();
+    if (this.connection?.wall.target.profileId === DEMO_PROFILE_ID) this.stopPolling();
     await demo.close();
   }
 

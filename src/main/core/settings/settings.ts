@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { credentialKindSchema } from '../../../shared/domain';
 import { layoutSchema, settingsViewSchema, type SettingsView } from '../../../shared/settings-view';
-import { Emitter } from '../lifecycle';
+import { Emitter, type Disposable } from '../lifecycle';
 
 /** A stored profile: an organisation's API base and credential kind. Never the credential. */
 export const profileSchema = z.object({
@@ -58,6 +58,11 @@ export function toSettingsView(settings: Settings): SettingsView {
   return view;
 }
 
+/** The poll timings in the units the poller works in: the one place seconds become milliseconds. */
+export function pollTimings(settings: Settings): { listIntervalMs: number; detailsIntervalMs: number; quantity: number } {
+  return { listIntervalMs: settings.listIntervalS * 1000, detailsIntervalMs: settings.detailsIntervalS * 1000, quantity: settings.quantity };
+}
+
 /** Where settings persist: electron-store in the app, a plain file or memory in tests. */
 export interface SettingsStore {
   read(): unknown;
@@ -75,9 +80,31 @@ export class SettingsService {
     this.current = settingsSchema.parse(store.read() ?? {});
   }
 
+  /** How many services follow the settings now (leak checks). */
+  get followers(): number {
+    return this.changes.listenerCount;
+  }
+
   /** The current settings. */
   get(): Settings {
     return this.current;
+  }
+
+  /**
+   * Follows the settings a service owns: `apply` runs now (unless `initial` is false) and after
+   * every update that changed the selected value (compared as JSON, so a new object with the same
+   * contents is no change). The service keeps the returned disposable in its own store.
+   */
+  watch<T>(select: (settings: Settings) => T, apply: (value: T) => void, options: { initial?: boolean } = {}): Disposable {
+    let last = JSON.stringify(select(this.current));
+    if (options.initial !== false) apply(select(this.current));
+    return this.onDidChange((next) => {
+      const value = select(next);
+      const key = JSON.stringify(value);
+      if (key === last) return;
+      last = key;
+      apply(value);
+    });
   }
 
   /** Applies a change, validates the result and persists it. */

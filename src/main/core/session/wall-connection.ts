@@ -1,0 +1,121 @@
+import type { Stream } from '../../../shared/domain';
+import type { WallView } from '../../../shared/view';
+import { DisposableStore, Emitter, type Disposable } from '../lifecycle';
+import type { HttpClient } from '../http/http-client';
+import type { AssetStore } from '../assets/asset-store';
+import { BintuClient, type BintuCredential } from '../bintu/bintu-client';
+import { pollTimings, type SettingsService } from '../settings/settings';
+import { Poller } from '../poller/poller';
+import { toWallView, type AssetSrc } from '../poller/wall-view';
+import type { Logger } from '../log/logger';
+import type { WallCache } from '../cache/wall-cache';
+import { WallPersistence } from '../cache/wall-persistence';
+
+/** What one connection needs from the app; shared by every connection. */
+export interface ConnectionDeps {
+  settings: SettingsService;
+  http: HttpClient;
+  store: AssetStore;
+  cache: WallCache;
+  assetSrc: AssetSrc;
+  log: Logger;
+  now?: () => number;
+}
+
+/** Which organisation a connection watches, and how it signs in. */
+export interface ConnectionTarget {
+  profileId: string;
+  apiBase: string;
+  credential: BintuCredential;
+  /** The offline-cache key, or null for a wall not worth keeping (the demo's ports change). */
+  cacheKey: string | null;
+}
+
+/**
+ * One profile's live wall: its bintu client, poller, offline persistence and their listeners,
+ * disposable as one. Several can run at once; each follows the poll settings itself.
+ */
+export class WallConnection implements Disposable {
+  private readonly disposables = new DisposableStore();
+  private readonly changes = this.disposables.add(new Emitter<void>());
+  /** Fires (throttled by the poller) whenever this connection's wall changes. */
+  readonly onDidChange = this.changes.event;
+  private poller: Poller | null = null;
+  private persistence: WallPersistence | null = null;
+  private closed = false;
+
+  constructor(
+    readonly target: ConnectionTarget,
+    private readonly deps: ConnectionDeps,
+  ) {}
+
+  /** The wall as the page sees it. */
+  view(): WallView | null {
+    return this.poller ? toWallView(this.poller.model(), this.deps.http.stats(), this.deps.assetSrc) : null;
+  }
+
+  /** The streams on this wall now. */
+  streams(): readonly Stream[] {
+    return this.poller?.model().streams ?? [];
+  }
+
+  /** Which tiles are on screen; pictures of the others pause only when the operator chose so. */
+  setVisible(streamIds: readonly string[]): void {
+    this.poller?.setVisible(this.deps.settings.get().pauseHiddenTiles ? new Set(streamIds) : null);
+  }
+
+  /** Polls the list now. */
+  refresh(): void {
+    this.poller?.refreshNow();
+  }
+
+  /** Stops polling and writes the last snapshot; resolves when it is on disk. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    const lastSave = this.persistence?.saveNow();
+    this.dispose();
+    await lastSave;
+  }
+
+  dispose(): void {
+    this.closed = true;
+    this.disposables.dispose();
+  }
+
+  /**
+   * Shows the cached wall first (marked stale until bintu answers), then polls. A connection
+   * disposed while its cache was still loading never starts polling.
+   */
+  async start(): Promise<void> {
+    const { target, deps } = this;
+    const cached = target.cacheKey ? await deps.cache.load(target.cacheKey) : { snapshot: null, problem: null };
+    if (cached.problem) deps.log.warn(cached.problem);
+    if (this.closed) return;
+    const settings = deps.settings.get();
+    const poller = this.disposables.add(
+      new Poller({
+        source: new BintuClient({ apiBase: target.apiBase, credential: target.credential, http: deps.http }),
+        http: deps.http,
+        store: deps.store,
+        ...pollTimings(settings),
+        assetLimit: settings.assetLimit,
+        ...(cached.snapshot ? { initial: cached.snapshot } : {}),
+        ...(deps.now ? { now: deps.now } : {}),
+      }),
+    );
+    this.poller = poller;
+    this.disposables.add(poller.onDidChange(() => this.changes.fire()));
+    this.disposables.add(deps.settings.watch(pollTimings, (timings) => poller.configure(timings), { initial: false }));
+    this.disposables.add(deps.settings.watch((s) => s.pauseHiddenTiles, (pause) => pause || poller.setVisible(null), { initial: false }));
+    if (target.cacheKey) {
+      this.persistence = this.disposables.add(
+        new WallPersistence(poller, deps.cache, target.cacheKey, {
+          assetsDir: deps.store.dir,
+          capBytes: () => deps.settings.get().cacheMaxMb * 1024 * 1024,
+          log: deps.log,
+        }),
+      );
+    }
+    poller.start();
+  }
+}
