@@ -23,7 +23,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
-      // A sandboxed preload cannot require packages: bundle zod into it.
+      // A sandboxed preload cannot require packages: whatever it imports is bundled into it. It
+      // imports only the channel names (src/shared/ipc-channels.ts), not the contract's zod schemas.
       externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve('src/preload/index.ts') },

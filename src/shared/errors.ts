@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Every error the app can report, as a string union: exhaustive switches end in `assertNever`. */
+/** Every error the app can report, as a string union: exhaustive switches end in `assertNever` (`assert-never.ts`). */
 export const ERROR_CODES = [
   'credential-rejected',
   'credential-missing',
@@ -52,9 +52,4 @@ export function ok<T>(value: T): Result<T> {
 /** Builds a failure result. */
 export function fail<T = never>(error: AppErrorData): Result<T> {
   return { ok: false, error };
-}
-
-/** Marks a branch unreachable; the compiler proves every case of a union was handled. */
-export function assertNever(value: never, what = 'value'): never {
-  throw new Error(`Unexpected ${what}: ${String(value)}`);
 }

@@ -1,4 +1,5 @@
 import { app, session, shell, type WebContents, type WebPreferences } from 'electron';
+import { originOf } from '../core/http/url-parts';
 
 /** Window options for the operator window: isolated, sandboxed, no Node in the page. */
 export function secureWebPreferences(preload: string | null): WebPreferences {
@@ -43,12 +44,4 @@ export function lockNavigation(contents: WebContents, allowedOrigin: string | nu
     if (allowedOrigin !== null && url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
   });
-}
-
-function originOf(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
 }

@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../../shared/errors';
 import { AppError } from '../errors';
 import type { HttpResponse } from '../http/http-client';
 import { parseRetryAfter } from '../http/retry-after';
+import { hostOf } from '../http/url-parts';
 import { redact } from '../redact';
 import { rawErrorBodySchema } from './raw-schemas';
 
@@ -135,12 +136,8 @@ function describeUserinfo(userinfo: Record<string, unknown> | undefined): string
 }
 
 function redirectHost(location: string | undefined): string {
-  if (location === undefined) return '';
-  try {
-    return ` to ${new URL(location).host}`;
-  } catch {
-    return '';
-  }
+  const host = location === undefined ? null : hostOf(location);
+  return host === null ? '' : ` to ${host}`;
 }
 
 function formatWait(ms: number): string {

@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { originOf } from '../http/url-parts';
 import type { BintuCredential } from './bintu-client';
 
 /** The header that carries each credential kind. */
@@ -14,12 +15,4 @@ export function credentialHeaders(apiBase: string, credential: BintuCredential, 
     throw new AppError('internal', 'Refused to send the bintu credential to a host other than the API base.');
   }
   return { [CREDENTIAL_HEADER[credential.kind]]: credential.secret };
-}
-
-function originOf(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
 }

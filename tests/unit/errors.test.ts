@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appErrorDataSchema } from '../../../src/shared/errors';
-import { AppError, toErrorData } from '../../../src/main/core/errors';
+import { appErrorDataSchema } from '../../src/shared/errors';
+import { AppError, toErrorData } from '../../src/main/core/errors';
 
 describe('AppError and toErrorData', () => {
   it('carries code, message and the optional numbers as data', () => {

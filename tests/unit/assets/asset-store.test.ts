@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AssetStore } from '../../src/main/core/assets/asset-store';
+import { AssetStore } from '../../../src/main/core/assets/asset-store';
 
 describe('the asset store', () => {
   const dir = mkdtempSync(join(tmpdir(), 'wall-assets-'));

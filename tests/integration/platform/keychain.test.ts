@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openKeychainVault } from '../../src/main/platform/keychain';
+import { openKeychainVault } from '../../../src/main/platform/keychain';
 
 // Runs against whatever Secret Service the session bus offers: in CI that is the throwaway,
 // unlocked gnome-keyring of scripts/with-keyring.sh. Without one the real-keychain tests are
@@ -14,7 +14,7 @@ import { openKeychainVault } from '../../src/main/platform/keychain';
 // a missing keychain a failure.
 
 const run = promisify(execFile);
-const REPO = resolve(import.meta.dirname, '../..');
+const REPO = resolve(import.meta.dirname, '../../..');
 const REQUIRED = process.env.BINTU_WALL_REQUIRE_KEYCHAIN === '1';
 // A service name of its own per run, so the tests never touch the app's real entries.
 const SERVICE = `bintu-wall-test-${process.pid}-${randomBytes(4).toString('hex')}`;
