@@ -1,34 +1,23 @@
 import { AppError } from '../errors';
 import type { ErrorCode } from '../../../shared/errors';
-import type { HttpClient } from '../http/http-client';
-import type { DownloadFs } from './download-fs';
-import { finalise, partPathOf } from './final-name';
+import type { DownloadDeps } from './download-deps';
+import type { StoredDownload } from './download-types';
+import { finalise } from './final-name';
 import { downloadFsError } from './fs-errors';
-import { transferOnce } from './transfer';
-
-/** Waits between automatic attempts after a drop: a few, growing, then the operator decides. */
-export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 5000, 10_000, 20_000];
+import { transferOnce, type TransferStart } from './transfer';
 
 /** Failures that a later attempt may not meet again. */
 const RETRIABLE: ReadonlySet<ErrorCode> = new Set(['network', 'timeout', 'server-error', 'rate-limited']);
 
-/** What running one download needs; the callbacks keep the manager's record current. */
-export interface JobOptions {
-  http: HttpClient;
-  fs: DownloadFs;
-  url: string;
-  folder: string;
-  /** The planned final name (its `.part` is what gets written). */
-  fileName: string;
-  /** The sanitised name before any suffix, for further suffixes at rename time. */
-  baseName: string;
-  validator: string | null;
+/** The download a job runs: its record, read only (the manager changes it through the hooks). */
+export type JobTarget = Readonly<Pick<StoredDownload, 'url' | 'folder' | 'fileName' | 'baseName' | 'validator'>>;
+
+/** What belongs to this one run: its stop signal, and how it tells the manager what happens. */
+export interface JobHooks {
   signal: AbortSignal;
-  retryDelaysMs: readonly number[];
-  now: () => number;
   /** Whether another download of this manager claims a name in this folder. */
-  claimed: (name: string) => boolean;
-  onStart(info: { offset: number; total: number | null; validator: string | null }): void;
+  claimed(name: string): boolean;
+  onStart(start: TransferStart): void;
   onBytes(bytes: number): void;
   /** An attempt failed and another follows after `delayMs`. */
   onRetry(error: AppError, delayMs: number): void;
@@ -39,52 +28,48 @@ export interface JobOptions {
  * drop resumes where it stopped; an attempt that got further than any before starts the count of
  * retries afresh), then the rename to a free final name. Resolves with that name and the size.
  */
-export async function runJob(o: JobOptions): Promise<{ fileName: string; size: number }> {
+export async function runJob(deps: DownloadDeps, target: JobTarget, hooks: JobHooks): Promise<{ fileName: string; size: number }> {
+  const { signal } = hooks;
   let failures = 0;
   let best = 0;
-  let validator = o.validator;
+  let validator = target.validator;
   let size: number;
   for (;;) {
     let reached = 0;
     try {
-      const result = await transferOnce({
-        http: o.http,
-        fs: o.fs,
-        url: o.url,
-        folder: o.folder,
-        partPath: partPathOf(o.folder, o.fileName),
+      const result = await transferOnce(deps, target, {
         validator,
-        signal: o.signal,
-        onStart: (info) => {
-          validator = info.validator;
-          reached = info.offset;
-          o.onStart(info);
+        signal,
+        onStart: (start) => {
+          validator = start.validator;
+          reached = start.offset;
+          hooks.onStart(start);
         },
         onBytes: (bytes) => {
           reached = bytes;
-          o.onBytes(bytes);
+          hooks.onBytes(bytes);
         },
       });
       size = result.size;
       break;
     } catch (error) {
-      if (o.signal.aborted) throw new AppError('cancelled', 'The download was stopped.');
+      if (signal.aborted) throw new AppError('cancelled', 'The download was stopped.');
       if (!(error instanceof AppError) || !RETRIABLE.has(error.code)) throw error;
       // A link that drops again and again still finishes, as long as each attempt gets further.
       if (reached > best) failures = 0;
       best = Math.max(best, reached);
-      const delay = o.retryDelaysMs[failures];
+      const delay = deps.retryDelaysMs[failures];
       if (delay === undefined) throw error;
       failures += 1;
-      const wait = Math.max(delay, (error.retryAt ?? 0) - o.now());
-      o.onRetry(error, wait);
-      await sleep(wait, o.signal);
+      const wait = Math.max(delay, (error.retryAt ?? 0) - deps.now());
+      hooks.onRetry(error, wait);
+      await sleep(wait, signal);
     }
   }
   try {
-    return { fileName: await finalise(o.fs, o.folder, o.fileName, o.baseName, o.claimed), size };
+    return { fileName: await finalise(deps.fs, target, (name) => hooks.claimed(name)), size };
   } catch (error) {
-    throw downloadFsError(error, o.folder, size);
+    throw downloadFsError(error, target.folder, size);
   }
 }
 

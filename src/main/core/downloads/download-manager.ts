@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import { AppError, toErrorData } from '../errors';
-import type { HttpClient } from '../http/http-client';
 import type { Disposable } from '../lifecycle';
 import { ChangeNotifier } from './change-notifier';
-import { nodeDownloadFs, type DownloadFs } from './download-fs';
-import { DEFAULT_RETRY_DELAYS_MS, runJob } from './download-job';
+import { downloadDeps, type DownloadDeps } from './download-deps';
+import { runJob } from './download-job';
 import { DownloadStore } from './download-store';
+import { answered, cancelled, done, failed, progressed, queued, restored, retrying, running } from './download-transitions';
 import { FINISHED_STATES, UNFINISHED_STATES, expiredHistory, newRecord, publicRecord } from './download-types';
 import type { DownloadManagerOptions, DownloadRecord, DownloadRequest, StoredDownload } from './download-types';
-import { partPathOf, planName } from './final-name';
+import { partPathFor, planName } from './final-name';
 import { ProgressMeter } from './progress-meter';
 import { safeFileName } from './safe-file-name';
 
@@ -36,45 +36,34 @@ interface Entry {
  * `onDidChange`, progress at most every `progressIntervalMs`.
  */
 export class DownloadManager implements Disposable {
-  private readonly http: HttpClient;
-  private readonly fs: DownloadFs;
-  private readonly now: () => number;
+  private readonly deps: DownloadDeps;
   private readonly concurrency: number;
-  private readonly retryDelaysMs: readonly number[];
   private readonly store: DownloadStore;
   private readonly entries = new Map<string, Entry>();
   private readonly changes: ChangeNotifier<readonly DownloadRecord[]>;
   private serial: Promise<unknown> = Promise.resolve();
-  private restored = false;
+  private hasRestored = false;
   private disposed = false;
 
   /** Fires with the whole list whenever a download changes (progress at most every `progressIntervalMs`). */
   readonly onDidChange: (listener: (downloads: readonly DownloadRecord[]) => void) => Disposable;
 
   constructor(options: DownloadManagerOptions) {
-    this.http = options.http;
-    this.fs = options.fs ?? nodeDownloadFs();
-    this.now = options.now ?? Date.now;
+    this.deps = downloadDeps(options);
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 2));
     this.changes = new ChangeNotifier<readonly DownloadRecord[]>(Math.max(0, options.progressIntervalMs ?? 250), () => this.list());
     this.onDidChange = this.changes.event;
-    this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     this.store = new DownloadStore(options.stateFile);
   }
 
   /** Reloads the state file once; unfinished downloads are queued again and resume from their `.part`. */
   restore(): Promise<void> {
     return this.exclusive(async () => {
-      if (this.restored || this.disposed) return;
-      this.restored = true;
+      if (this.hasRestored || this.disposed) return;
+      this.hasRestored = true;
       for (const record of await this.store.load()) {
         if (this.entries.has(record.id)) continue;
-        record.speedBps = 0;
-        record.etaS = null;
-        if (UNFINISHED_STATES.has(record.state)) {
-          record.state = 'queued';
-          record.bytes = (await this.partSize(record)) ?? 0;
-        }
+        restored(record, UNFINISHED_STATES.has(record.state) ? await this.partSize(record) : null);
         this.entries.set(record.id, this.entry(record));
       }
       this.changes.now();
@@ -97,15 +86,15 @@ export class DownloadManager implements Disposable {
       const same = [...this.entries.values()].filter((e) => e.record.recordingId === recording.id);
       const active = same.find((e) => UNFINISHED_STATES.has(e.record.state));
       if (active !== undefined) return publicRecord(active.record);
-      const failed = same.find((e) => e.record.state === 'failed');
-      if (failed !== undefined) {
-        await this.requeue(failed);
-        return publicRecord(failed.record);
+      const earlier = same.find((e) => e.record.state === 'failed');
+      if (earlier !== undefined) {
+        await this.requeue(earlier);
+        return publicRecord(earlier.record);
       }
       const folder = resolve(request.folder);
       const baseName = safeFileName(recording.fileName);
-      const fileName = await planName(this.fs, folder, baseName, (name) => this.claimed(folder, name, null));
-      const record = newRecord({ id: randomUUID(), recording, streamId, folder, fileName, baseName, createdAt: this.now() });
+      const fileName = await planName(this.deps.fs, folder, baseName, (name) => this.claimed(folder, name, null));
+      const record = newRecord({ id: randomUUID(), recording, streamId, folder, fileName, baseName, createdAt: this.deps.now() });
       this.entries.set(record.id, this.entry(record));
       await this.persist();
       this.changes.now();
@@ -126,9 +115,8 @@ export class DownloadManager implements Disposable {
       // The transfer may have completed and been renamed just before the stop arrived (the
       // await above may have changed the state, which the compiler cannot see).
       if ((record.state as DownloadRecord['state']) === 'done') return;
-      record.state = 'cancelled';
-      Object.assign(record, { bytes: 0, speedBps: 0, etaS: null, error: null, finishedAt: this.now() });
-      await this.fs.remove(partPathOf(record.folder, record.fileName));
+      cancelled(record, this.deps.now());
+      await this.deps.fs.remove(partPathFor(record));
       this.prune();
       await this.persist();
       this.changes.now();
@@ -164,7 +152,7 @@ export class DownloadManager implements Disposable {
   }
 
   private entry(record: StoredDownload): Entry {
-    return { record, controller: null, running: null, cancelling: false, meter: new ProgressMeter(this.now) };
+    return { record, controller: null, running: null, cancelling: false, meter: new ProgressMeter(this.deps.now) };
   }
 
   private get(id: string): Entry {
@@ -174,10 +162,7 @@ export class DownloadManager implements Disposable {
   }
 
   private async requeue(entry: Entry): Promise<void> {
-    const { record } = entry;
-    record.state = 'queued';
-    record.bytes = (await this.partSize(record)) ?? 0;
-    Object.assign(record, { error: null, finishedAt: null, speedBps: 0, etaS: null });
+    queued(entry.record, (await this.partSize(entry.record)) ?? 0);
     await this.persist();
     this.changes.now();
     this.pump();
@@ -186,11 +171,11 @@ export class DownloadManager implements Disposable {
   /** Starts queued downloads, oldest first, while there is room. */
   private pump(): void {
     if (this.disposed) return;
-    let running = [...this.entries.values()].filter((e) => e.running !== null).length;
+    let busy = [...this.entries.values()].filter((e) => e.running !== null).length;
     for (const entry of this.entries.values()) {
-      if (running >= this.concurrency) break;
+      if (busy >= this.concurrency) break;
       if (entry.record.state !== 'queued' || entry.running !== null || entry.cancelling) continue;
-      running += 1;
+      busy += 1;
       this.start(entry);
     }
   }
@@ -199,8 +184,7 @@ export class DownloadManager implements Disposable {
     const { record } = entry;
     const controller = new AbortController();
     entry.controller = controller;
-    record.state = 'downloading';
-    record.error = null;
+    running(record);
     entry.meter.reset(record.bytes);
     void this.persist();
     this.changes.now();
@@ -212,50 +196,34 @@ export class DownloadManager implements Disposable {
   }
 
   private async run(entry: Entry, signal: AbortSignal): Promise<void> {
-    const { record } = entry;
+    const { record, meter } = entry;
     try {
-      const { fileName, size } = await runJob({
-        http: this.http,
-        fs: this.fs,
-        url: record.url,
-        folder: record.folder,
-        fileName: record.fileName,
-        baseName: record.baseName,
-        validator: record.validator,
+      const file = await runJob(this.deps, record, {
         signal,
-        retryDelaysMs: this.retryDelaysMs,
-        now: this.now,
         claimed: (name) => this.claimed(record.folder, name, record.id),
-        onStart: ({ offset, total, validator }) => {
-          Object.assign(record, { bytes: offset, total, validator });
-          entry.meter.reset(offset);
+        onStart: (start) => {
+          answered(record, start);
+          meter.reset(start.offset);
           void this.persist();
         },
         onBytes: (bytes) => {
-          record.bytes = bytes;
-          record.error = null;
-          entry.meter.sample(bytes);
-          record.speedBps = entry.meter.speedBps();
-          record.etaS = entry.meter.etaS(bytes, record.total);
+          meter.sample(bytes);
+          progressed(record, bytes, { speedBps: meter.speedBps(), etaS: meter.etaS(bytes, record.total) });
           this.changes.soon();
         },
         onRetry: (error, delayMs) => {
-          const retryAt = this.now() + delayMs;
-          record.error = { ...error.toData(), retryAt };
-          Object.assign(record, { speedBps: 0, etaS: null });
+          retrying(record, error.toData(), this.deps.now() + delayMs);
           this.changes.now();
         },
       });
       // Told even when shutting down: the file has its final name, so the state file must say done.
-      Object.assign(record, { fileName, state: 'done', bytes: size, total: size, error: null, speedBps: 0, etaS: null, finishedAt: this.now() });
+      done(record, file, this.deps.now());
       this.prune();
     } catch (error) {
       // Shutting down keeps the record as it was, so `restore()` resumes it; cancel() takes over a stop.
       if (this.disposed || entry.cancelling) return;
-      record.state = 'failed';
-      record.error = toErrorData(error);
-      record.bytes = (await this.partSize(record).catch(() => null)) ?? 0;
-      Object.assign(record, { speedBps: 0, etaS: null, finishedAt: this.now() });
+      const partBytes = (await this.partSize(record).catch(() => null)) ?? 0;
+      failed(record, toErrorData(error), partBytes, this.deps.now());
     }
     await this.persist();
     this.changes.now();
@@ -274,7 +242,7 @@ export class DownloadManager implements Disposable {
   }
 
   private partSize(record: StoredDownload): Promise<number | null> {
-    return this.fs.size(partPathOf(record.folder, record.fileName)).catch(() => null);
+    return this.deps.fs.size(partPathFor(record)).catch(() => null);
   }
 
   /** Forgets the oldest finished downloads beyond the history limit. */

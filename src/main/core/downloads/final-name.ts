@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { AppError } from '../errors';
 import type { DownloadFs } from './download-fs';
+import type { DownloadRecord, StoredDownload } from './download-types';
 import { safeFileName, withSuffix } from './safe-file-name';
 
 /** More collisions than this for one name means something is wrong with the folder. */
@@ -23,11 +24,16 @@ export function pathInside(folder: string, name: string): string {
   return target;
 }
 
-/** The `.part` path of a download's final name. */
-export function partPathOf(folder: string, fileName: string): string {
+/** The `.part` path of a final name. */
+function partPathOf(folder: string, fileName: string): string {
   // Appended to a checked name, so it stays in the folder; not re-sanitised, as the suffix may
   // push a long name past the length limit.
   return `${pathInside(folder, fileName)}${PART_SUFFIX}`;
+}
+
+/** The `.part` path a download is written to: its planned name in its folder. */
+export function partPathFor(download: Pick<DownloadRecord, 'folder' | 'fileName'>): string {
+  return partPathOf(download.folder, download.fileName);
 }
 
 /**
@@ -52,12 +58,11 @@ export async function planName(fs: DownloadFs, folder: string, baseName: string,
  */
 export async function finalise(
   fs: DownloadFs,
-  folder: string,
-  planned: string,
-  baseName: string,
+  download: Pick<StoredDownload, 'folder' | 'fileName' | 'baseName'>,
   claimed: (name: string) => boolean,
 ): Promise<string> {
-  const part = partPathOf(folder, planned);
+  const { folder, fileName: planned, baseName } = download;
+  const part = partPathFor(download);
   if (await fs.moveNoReplace(part, pathInside(folder, planned))) return planned;
   for (let n = 1; n <= MAX_SUFFIX; n++) {
     const name = withSuffix(baseName, n);

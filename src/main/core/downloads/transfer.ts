@@ -1,21 +1,29 @@
 import { AppError } from '../errors';
-import type { HttpClient, HttpStreamResponse } from '../http/http-client';
+import type { HttpStreamResponse } from '../http/http-client';
 import { parseRetryAfter } from '../http/retry-after';
-import type { DownloadFs, DownloadSink } from './download-fs';
+import type { DownloadDeps } from './download-deps';
+import type { DownloadSink } from './download-fs';
+import type { StoredDownload } from './download-types';
+import { partPathFor } from './final-name';
 import { downloadFsError } from './fs-errors';
 
-/** What one transfer attempt needs. */
-export interface TransferOptions {
-  http: HttpClient;
-  fs: DownloadFs;
-  url: string;
-  folder: string;
-  partPath: string;
+/** Where an attempt reads from and writes to: the download's record, read only. */
+export type TransferTarget = Readonly<Pick<StoredDownload, 'url' | 'folder' | 'fileName'>>;
+
+/** The server's answer to an attempt: where writing starts, the full length if known, the resume validator. */
+export interface TransferStart {
+  offset: number;
+  total: number | null;
+  validator: string | null;
+}
+
+/** What changes from one attempt to the next, and how the attempt reports back. */
+export interface TransferAttempt {
   /** ETag or Last-Modified from an earlier attempt, sent as `If-Range` when resuming. */
   validator: string | null;
   signal: AbortSignal;
-  /** Called once the server answered: where writing starts and the full length, if known. */
-  onStart(info: { offset: number; total: number | null; validator: string | null }): void;
+  /** Called once the server answered. */
+  onStart(start: TransferStart): void;
   /** Called after every chunk with the bytes now in the `.part` file. */
   onBytes(bytes: number): void;
 }
@@ -23,6 +31,14 @@ export interface TransferOptions {
 /** What a complete transfer left in the `.part` file. */
 export interface TransferResult {
   size: number;
+}
+
+/** One attempt in progress: the shared dependencies, the download, the attempt, and its `.part` path. */
+interface Run {
+  deps: Pick<DownloadDeps, 'http' | 'fs'>;
+  target: TransferTarget;
+  attempt: TransferAttempt;
+  partPath: string;
 }
 
 /** A response's plan: where its body goes in the file and how long the file is. */
@@ -39,26 +55,32 @@ interface Plan {
  * length the server announced. Throws `AppError`: 'network', 'timeout', 'server-error' and
  * 'rate-limited' are worth another attempt, the file-system codes and 'cancelled' are not.
  */
-export async function transferOnce(o: TransferOptions): Promise<TransferResult> {
-  const offset = (await onDisk(o, () => o.fs.size(o.partPath), 0)) ?? 0;
-  const first = await request(o, offset);
+export async function transferOnce(
+  deps: Pick<DownloadDeps, 'http' | 'fs'>,
+  target: TransferTarget,
+  attempt: TransferAttempt,
+): Promise<TransferResult> {
+  const run: Run = { deps, target, attempt, partPath: partPathFor(target) };
+  const offset = (await onDisk(run, () => deps.fs.size(run.partPath), 0)) ?? 0;
+  const first = await request(run, offset);
   if (first !== 'start-over') return first;
   // The part does not match what the server has: it is rewritten from the first byte.
-  const again = await request(o, 0);
+  const again = await request(run, 0);
   if (again !== 'start-over') return again;
-  throw new AppError('malformed-response', `${hostOf(o.url)} answered with a byte range nobody asked for`);
+  throw new AppError('malformed-response', `${hostOf(target.url)} answered with a byte range nobody asked for`);
 }
 
-async function request(o: TransferOptions, from: number): Promise<TransferResult | 'start-over'> {
-  const res = await o.http.stream({ url: o.url, headers: requestHeaders(from, o.validator), signal: o.signal });
-  const plan = planFor(res, from, o.url);
+async function request(run: Run, from: number): Promise<TransferResult | 'start-over'> {
+  const { url } = run.target;
+  const res = await run.deps.http.stream({ url, headers: requestHeaders(from, run.attempt.validator), signal: run.attempt.signal });
+  const plan = planFor(res, from, url);
   if (plan === 'complete') return { size: from };
   if (plan === 'start-over') {
     res.body.destroy();
     return plan;
   }
-  o.onStart({ offset: plan.start, total: plan.total, validator: plan.validator });
-  return writeBody(o, res, plan);
+  run.attempt.onStart({ offset: plan.start, total: plan.total, validator: plan.validator });
+  return writeBody(run, res, plan);
 }
 
 function requestHeaders(from: number, validator: string | null): Record<string, string> {
@@ -97,45 +119,46 @@ function planFor(res: HttpStreamResponse, from: number, url: string): Plan | 'co
   throw statusError(res, url);
 }
 
-async function writeBody(o: TransferOptions, res: HttpStreamResponse, plan: Plan): Promise<TransferResult> {
+async function writeBody(run: Run, res: HttpStreamResponse, plan: Plan): Promise<TransferResult> {
+  const { fs } = run.deps;
   let position = plan.start;
   let sink: DownloadSink | null = null;
   try {
-    sink = await onDisk(o, () => o.fs.openPart(o.partPath, plan.start === 0), position);
+    sink = await onDisk(run, () => fs.openPart(run.partPath, plan.start === 0), position);
     for await (const chunk of res.body as AsyncIterable<Buffer>) {
       if (plan.total !== null && position + chunk.length > plan.total) {
-        throw new AppError('network', `${hostOf(o.url)} sent more bytes than it announced`);
+        throw new AppError('network', `${hostOf(run.target.url)} sent more bytes than it announced`);
       }
       const open = sink;
-      await onDisk(o, () => open.write(chunk, position), position);
+      await onDisk(run, () => open.write(chunk, position), position);
       position += chunk.length;
-      o.onBytes(position);
+      run.attempt.onBytes(position);
     }
     const done = sink;
-    await onDisk(o, () => done.sync(), position);
+    await onDisk(run, () => done.sync(), position);
   } finally {
     res.body.destroy();
     const open = sink;
     if (open !== null) await open.close().catch(() => undefined);
   }
   // The disk is the judge, not our counter: a stray writer or a short write would show here.
-  const size = (await onDisk(o, () => o.fs.size(o.partPath), position)) ?? 0;
+  const size = (await onDisk(run, () => fs.size(run.partPath), position)) ?? 0;
   const expected = plan.total ?? position;
   if (size !== expected) {
-    if (size > expected) await o.fs.remove(o.partPath).catch(() => undefined);
-    throw new AppError('network', `The download from ${hostOf(o.url)} ended at ${size} of ${expected} bytes`);
+    if (size > expected) await fs.remove(run.partPath).catch(() => undefined);
+    throw new AppError('network', `The download from ${hostOf(run.target.url)} ended at ${size} of ${expected} bytes`);
   }
   return { size };
 }
 
 /** Runs a file-system step; its failure becomes an operator message naming the folder and what is kept. */
-async function onDisk<T>(o: TransferOptions, step: () => Promise<T>, fallbackKept: number): Promise<T> {
+async function onDisk<T>(run: Run, step: () => Promise<T>, fallbackKept: number): Promise<T> {
   try {
     return await step();
   } catch (error) {
     if (error instanceof AppError) throw error;
-    const kept = await o.fs.size(o.partPath).catch(() => fallbackKept);
-    throw downloadFsError(error, o.folder, kept ?? 0);
+    const kept = await run.deps.fs.size(run.partPath).catch(() => fallbackKept);
+    throw downloadFsError(error, run.target.folder, kept ?? 0);
   }
 }
 

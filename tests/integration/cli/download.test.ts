@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/main/cli/index';
 import { startSimulator, type Simulator } from '../../../src/main/simulator/index';
-import { adminKey, fileSha, namesIn, sha256, tempDir } from './helpers';
+import { adminKey, fileSha, namesIn, sha256, tempDir } from '../downloads/helpers';
 
 interface RawStream {
   id: string;
