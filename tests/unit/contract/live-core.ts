@@ -7,7 +7,7 @@ import { commands, type CommandChannel, type CommandRequest, type CommandRespons
 import { composeApp, type ComposedApp } from '../../../src/main/compose';
 import { MemoryVault } from '../../../src/main/core/credential-vault';
 import { MemorySettingsStore } from '../../../src/main/core/settings/settings';
-import type { DemoBackend } from '../../../src/main/core/session/session';
+import type { DemoBackend } from '../../../src/main/core/session/demo-backend';
 import { startDemoBackend } from '../../../src/main/demo';
 import { RecordingDesktop } from '../../support/recording-desktop';
 
@@ -83,19 +83,9 @@ export async function startLiveCore(): Promise<LiveCore> {
   };
 }
 
-/**
- * Keys the contract does not declare that the real core sends anyway, by channel. Wall views
- * carry all of the HTTP client's counters (`toWallView` spreads them), not only requests and bytes.
- */
-const KNOWN_UNDECLARED: Partial<Record<CommandChannel | EventChannel, string[]>> = {
-  'wall:get': ['connection.errors', 'connection.notModified'],
-  'wall:changed': ['connection.errors', 'connection.notModified'],
-};
-
-/** Parses what a channel sent with its schema; answers the keys it carried that neither the schema nor the known list declares. */
+/** Parses what a channel sent with its schema; answers the keys it carried that the schema does not declare. */
 export function unexpectedKeys(channel: CommandChannel | EventChannel, schema: z.ZodType, sent: unknown): string[] {
-  const known = KNOWN_UNDECLARED[channel] ?? [];
-  return undeclaredKeys(schema.parse(sent), sent).filter((key) => !known.includes(key));
+  return undeclaredKeys(schema.parse(sent), sent);
 }
 
 /**

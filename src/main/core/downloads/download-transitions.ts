@@ -2,7 +2,8 @@
  * Every change a download record goes through, one named function each. Each sets all the fields
  * its state implies, so a record cannot end up half updated (say 'done' with a speed still shown).
  */
-import { assertNever, type AppErrorData } from '../../../shared/errors';
+import type { AppErrorData } from '../../../shared/errors';
+import { assertNever } from '../../../shared/assert-never';
 import type { StoredDownload } from './download-types';
 import type { TransferStart } from './transfer';
 
@@ -90,7 +91,7 @@ export function restored(record: StoredDownload, partBytes: number | null): void
     case 'cancelled':
       return;
     default:
-      assertNever(record.state, 'download state');
+      assertNever(record.state);
   }
 }
 

@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { hostOf } from '../http/url-parts';
 import type { HttpStreamResponse } from '../http/http-client';
 import { parseRetryAfter } from '../http/retry-after';
 import type { DownloadDeps } from './download-deps';
@@ -67,7 +68,7 @@ export async function transferOnce(
   // The part does not match what the server has: it is rewritten from the first byte.
   const again = await request(run, 0);
   if (again !== 'start-over') return again;
-  throw new AppError('malformed-response', `${hostOf(target.url)} answered with a byte range nobody asked for`);
+  throw new AppError('malformed-response', `${serverOf(target.url)} answered with a byte range nobody asked for`);
 }
 
 async function request(run: Run, from: number): Promise<TransferResult | 'start-over'> {
@@ -100,7 +101,7 @@ function planFor(res: HttpStreamResponse, from: number, url: string): Plan | 'co
   if ((res.status === 200 || res.status === 206) && coding !== undefined && coding !== '' && coding !== 'identity') {
     // Compressed bytes are not the file's bytes: lengths and ranges would not match the recording.
     res.body.destroy();
-    throw new AppError('http-error', `${hostOf(url)} sent the recording compressed (${coding.slice(0, 20)}) although it was asked not to.`);
+    throw new AppError('http-error', `${serverOf(url)} sent the recording compressed (${coding.slice(0, 20)}) although it was asked not to.`);
   }
   if (res.status === 206) {
     const range = parseContentRange(res.headers['content-range']);
@@ -127,7 +128,7 @@ async function writeBody(run: Run, res: HttpStreamResponse, plan: Plan): Promise
     sink = await onDisk(run, () => fs.openPart(run.partPath, plan.start === 0), position);
     for await (const chunk of res.body as AsyncIterable<Buffer>) {
       if (plan.total !== null && position + chunk.length > plan.total) {
-        throw new AppError('network', `${hostOf(run.target.url)} sent more bytes than it announced`);
+        throw new AppError('network', `${serverOf(run.target.url)} sent more bytes than it announced`);
       }
       const open = sink;
       await onDisk(run, () => open.write(chunk, position), position);
@@ -146,7 +147,7 @@ async function writeBody(run: Run, res: HttpStreamResponse, plan: Plan): Promise
   const expected = plan.total ?? position;
   if (size !== expected) {
     if (size > expected) await fs.remove(run.partPath).catch(() => undefined);
-    throw new AppError('network', `The download from ${hostOf(run.target.url)} ended at ${size} of ${expected} bytes`);
+    throw new AppError('network', `The download from ${serverOf(run.target.url)} ended at ${size} of ${expected} bytes`);
   }
   return { size };
 }
@@ -208,10 +209,7 @@ function parseUnsatisfiedTotal(value: string | undefined): number | null {
   return m ? Number(m[1]) : null;
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return 'the server';
-  }
+/** Names the server in a message; a URL that does not parse is still "the server". */
+function serverOf(url: string): string {
+  return hostOf(url) ?? 'the server';
 }

@@ -28,7 +28,8 @@ export type AssetSrc = (name: string) => string;
 /** Builds the page's view: no URL of bintu's, only cached-file addresses. */
 export function toWallView(model: WallModel, traffic: { requests: number; bytes: number }, assetSrc: AssetSrc): WallView {
   return {
-    connection: { ...model.connection, ...traffic },
+    // Only the two counters the page shows: the contract declares no others.
+    connection: { ...model.connection, requests: traffic.requests, bytes: traffic.bytes },
     streams: model.streams.map((stream) => toTile(stream, model.assets, assetSrc)),
     truncated: model.truncated,
     quantity: model.quantity,
