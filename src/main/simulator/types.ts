@@ -33,6 +33,10 @@ export interface SimulatorOptions {
   now?: () => number;
   /** Folder holding the MP4 recordings (default: the `media` folder next to this module). */
   mediaDir?: string;
+  /** Global faults in force from start (merged over `latencyMs`, `jitterMs`, `errorRate`). */
+  faults?: FaultSpec;
+  /** Per-stream faults in force from start. */
+  streamFaults?: StreamFaultOption[];
 }
 
 /** The three bintu roles. */
@@ -80,14 +84,53 @@ export interface FaultSpec {
   truncatedJson?: boolean;
   /** Send the body at this many bytes per second. */
   slowBodyBytesPerSec?: number;
-  /** The thumbnail and motion clip stop changing (stream faults). */
-  frozen?: boolean;
-  /** The thumbnail and motion clip turn black (stream faults). */
+  /**
+   * Picture faults below apply to the stream's thumbnail and motion clip; set globally they hit
+   * every stream. A stream's own setting wins over the global one.
+   *
+   * Frozen camera: new versions keep coming (new ETag and Last-Modified every interval) but show
+   * the frame current when the fault was set. `true` or `'reencoded'`: each version re-encodes it
+   * with a little seeded grain and JPEG quality jitter, so bytes differ; `'identical'`: the same
+   * bytes every time.
+   */
+  frozen?: boolean | 'reencoded' | 'identical';
+  /** Producer stopped writing: the old version (bytes, ETag, Last-Modified) is served, 304 to a match. */
+  stalled?: boolean;
+  /** The thumbnail and motion clip turn black. */
   black?: boolean;
+  /** A single-colour "no signal" slate with small text; `true` is blue, or a `#rrggbb` colour. */
+  uniform?: boolean | string;
+  /** A healthy picture that only changes in a small clock in the top right corner. */
+  nearlyStatic?: boolean;
+  /** The thumbnail answers 404 while the stream stays live. */
+  thumbnail404?: boolean;
+  /** The motion clip answers 404 while the stream stays live. */
+  motionclip404?: boolean;
+  /** The stream alternates live/ended (or normal/black pictures) within a seeded period. */
+  flapping?: boolean | FlappingSpec;
+  /** The picture answers 200 with bytes no decoder accepts: `true` or `'truncated'`, or `'wrongFormat'`. */
+  unreadable?: boolean | 'truncated' | 'wrongFormat';
   /** The stream vanishes: gone from the list, 404 for details and assets (stream faults). */
   gone?: boolean;
   /** Apply to this many matching requests, then clear (default: until cleared). */
   times?: number;
+}
+
+/**
+ * How a stream flaps. Time is cut into windows of `periodS` seconds (phase seeded per stream);
+ * each window starts up and goes down for its seeded second part (35 to 65 % of the window).
+ */
+export interface FlappingSpec {
+  /** Window length in seconds (default 30). */
+  periodS?: number;
+  /** `state`: the stream reads `ended` while down (default); `black`: it stays live, pictures turn black. */
+  mode?: 'state' | 'black';
+}
+
+/** Faults for one stream given on the command line: by index in the list (0 is newest) or by id. */
+export interface StreamFaultOption {
+  stream: number | string;
+  spec: FaultSpec;
 }
 
 /** What kind of route a request hit, for the counters. */

@@ -49,14 +49,14 @@ describe('schedule', () => {
     for (const p of produced) expect(sch.version(stream, v, 'thumbnail', p.producedAt)).toEqual(p);
   });
 
-  it('a frozen stream keeps its version; a bump adds one at once', () => {
+  it('a stalled stream keeps its version; a bump adds one at once', () => {
     const sch = new Schedule(buildWorld(options({ lifecycle: false })), 6, START, false);
     const stream = sch.streams.find((s) => s.variants[0]!.thumbs && sch.stateAt(s, START) === 'live')!;
     const v = stream.variants[0]!;
     const at = sch.version(stream, v, 'thumbnail', START)!;
-    sch.setFrozen(stream.id, START);
+    sch.mark('stalled', stream.id, START);
     expect(sch.version(stream, v, 'thumbnail', START + 3600_000)).toEqual(at);
-    sch.setFrozen(stream.id, null);
+    sch.mark('stalled', stream.id, null);
     sch.bump(v, 'thumbnail', START + 1);
     expect(sch.version(stream, v, 'thumbnail', START + 1)!.version).toBe(at.version + 1);
   });
