@@ -59,7 +59,7 @@ function collectFaults(flags: string[], out: SimulatorOptions): void {
       return parseFaultSpec(spec);
     } catch (e) {
       const issues = e instanceof z.ZodError ? e.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ') : String(e);
-      throw new Error(`--fault: ${issues}`);
+      throw new Error(`--fault: ${issues}`, { cause: e });
     }
   };
   if (Object.keys(global).length > 0) out.faults = check(global);

@@ -46,7 +46,7 @@ export class Raster {
    * Nudges one pixel in `every` by up to +-`amount` per channel, seeded: the sensor noise and
    * encoder drift that make two encodings of one frozen frame differ in bytes but not to the eye.
    */
-  grain(seed: number, every = 48, amount = 3): void {
+  grain(seed: number, every = 64, amount = 2): void {
     const rng = createRng(seed);
     for (let i = rng.int(0, every - 1) * 4; i < this.data.length; i += rng.int(1, 2 * every - 1) * 4) {
       for (let c = 0; c < 3; c++) this.data[i + c] = Math.max(0, Math.min(255, this.data[i + c]! + rng.int(-amount, amount)));

@@ -65,7 +65,7 @@ export function shotFor(src: ShotSources, stream: StreamDef, variant: VariantDef
     if (frozen !== 'identical') {
       shot.grain = hashSeed(src.seed, variant.streamname, kind, info.version);
       // Encoders drift: the same frame comes out at a slightly different quality each time.
-      shot.quality = 66 + (shot.grain % 9);
+      shot.quality = 68 + (shot.grain % 5);
     }
   }
   const unreadable = src.faults.setting(stream.id, 'unreadable');
