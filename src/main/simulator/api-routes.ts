@@ -9,7 +9,7 @@ import * as E from './bintu-errors';
 import type { SimContext } from './context';
 import { createStream } from './create-stream';
 import { authenticate } from './credentials';
-import { safeDecode } from './http-helpers';
+import { readJsonBody, safeDecode } from './http-helpers';
 import type { RequestFaults } from './faults';
 import { DEFAULT_ASSET_LIMIT, streamObject, type ObjectContext } from './stream-object';
 import { sleep, transmit, type Outgoing } from './transmit';
@@ -19,7 +19,6 @@ import type { StreamDef } from './world';
 type Answer = { status: number; json: unknown };
 
 const STATES = ['live', 'created', 'ended', 'locked', 'deleted'];
-const MAX_BODY = 64 * 1024;
 
 const fromError = (e: E.BintuError): Answer => ({ status: e.status, json: e.body });
 
@@ -67,22 +66,11 @@ function details(ctx: SimContext, stream: StreamDef, q: URLSearchParams): Answer
   return { status: 200, json: streamObject(stream, objectContext(ctx), { withAssets: true, assetLimit: limit ?? DEFAULT_ASSET_LIMIT }) };
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
-}
-
 async function setTags(ctx: SimContext, req: IncomingMessage, stream: StreamDef, role: string): Promise<Answer> {
   if (role === 'nanoReadOnly') return fromError(E.accessDenied());
   let body: unknown;
   try {
-    body = await readJson(req);
+    body = await readJsonBody(req, null);
   } catch {
     return fromError(E.wrongDataType('body', 'json'));
   }
@@ -97,7 +85,7 @@ async function create(ctx: SimContext, req: IncomingMessage, role: string): Prom
   if (role === 'nanoReadOnly') return fromError(E.accessDenied());
   let body: unknown;
   try {
-    body = await readJson(req);
+    body = await readJsonBody(req, null);
   } catch {
     return fromError(E.wrongDataType('body', 'json'));
   }

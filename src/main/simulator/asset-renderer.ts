@@ -1,9 +1,11 @@
 /**
- * Renders pictures on demand and remembers them: one encode per (name, version, black), shared
- * by concurrent requests, in a byte-bounded LRU so memory stays flat however long it runs.
+ * Renders pictures on demand and remembers them: one encode per (name, version, fault tag),
+ * shared by concurrent requests, in a byte-bounded LRU so memory stays flat however long it runs.
  */
 import { encodeGif, encodeJpeg } from './encode';
-import { CLIP_FPS, drawClipFrame, drawThumbnail, type SceneInput } from './picture';
+import { CLIP_FPS, drawClipFrame, drawThumbnail } from './picture';
+import type { Raster } from './raster';
+import type { Shot } from './shot';
 
 const DEFAULT_MAX_BYTES = 24 * 1024 * 1024;
 const MAX_SIZE_ENTRIES = 20_000;
@@ -11,6 +13,20 @@ const MAX_SIZE_ENTRIES = 20_000;
 interface CacheEntry {
   buffer: Promise<Buffer>;
   size: number | null;
+}
+
+function keyOf(shot: Shot): string {
+  return `${shot.kind}|${shot.scene.streamname}|${shot.version}|${shot.tag}`;
+}
+
+function grained(r: Raster, shot: Shot): Raster {
+  if (shot.grain !== null) r.grain(shot.grain);
+  return r;
+}
+
+/** The first half of a file: an upload cut short, which no decoder accepts as a whole picture. */
+function truncated(bytes: Buffer): Buffer {
+  return bytes.subarray(0, Math.floor(bytes.length / 2));
 }
 
 /** Encoded pictures with a memory cap. */
@@ -23,21 +39,27 @@ export class AssetRenderer {
 
   constructor(private readonly maxBytes = DEFAULT_MAX_BYTES) {}
 
-  /** The JPEG of a thumbnail version taken at `at`. */
-  thumbnail(scene: SceneInput, at: number): Promise<Buffer> {
-    return this.memo(`t|${scene.streamname}|${scene.version}|${scene.black ? 1 : 0}`, () => {
+  /** The JPEG of a thumbnail version. */
+  thumbnail(shot: Shot): Promise<Buffer> {
+    return this.memo(keyOf(shot), async () => {
       this.counters.jpeg++;
-      return encodeJpeg(drawThumbnail(scene, at));
+      const raster = grained(drawThumbnail(shot.scene, shot.drawnAt), shot);
+      // A GIF where a JPEG belongs: readable bytes, the wrong format for the URL.
+      const bytes = shot.unreadable === 'wrongFormat' ? encodeGif([raster], 0) : await encodeJpeg(raster, shot.quality);
+      return shot.unreadable === 'truncated' ? truncated(bytes) : bytes;
     });
   }
 
-  /** The GIF of a motion-clip version of `durationS` seconds ending at `end`. */
-  motionClip(scene: SceneInput, end: number, durationS: number): Promise<Buffer> {
-    return this.memo(`m|${scene.streamname}|${scene.version}|${scene.black ? 1 : 0}`, async () => {
+  /** The GIF of a motion-clip version of `durationS` seconds ending at the shot's instant. */
+  motionClip(shot: Shot, durationS: number): Promise<Buffer> {
+    return this.memo(keyOf(shot), async () => {
       this.counters.gif++;
       const frames = Math.max(1, Math.round(durationS * CLIP_FPS));
-      const rasters = Array.from({ length: frames }, (_, i) => drawClipFrame(scene, end, i, frames));
-      return encodeGif(rasters, 1000 / CLIP_FPS);
+      // A frozen camera repeats one frame: the clip's last.
+      const draw = (i: number): Raster => grained(drawClipFrame(shot.scene, shot.drawnAt, shot.stillClip ? frames - 1 : i, frames), shot);
+      if (shot.unreadable === 'wrongFormat') return encodeJpeg(draw(frames - 1));
+      const bytes = encodeGif(Array.from({ length: frames }, (_, i) => draw(i)), 1000 / CLIP_FPS);
+      return shot.unreadable === 'truncated' ? truncated(bytes) : bytes;
     });
   }
 
@@ -65,8 +87,8 @@ export class AssetRenderer {
   }
 
   /** The encoded size of a picture rendered before, if still remembered. */
-  knownSize(kind: 't' | 'm', scene: SceneInput): number | undefined {
-    return this.sizes.get(`${kind}|${scene.streamname}|${scene.version}|${scene.black ? 1 : 0}`);
+  knownSize(shot: Shot): number | undefined {
+    return this.sizes.get(keyOf(shot));
   }
 
   private rememberSize(key: string, bytes: number): void {

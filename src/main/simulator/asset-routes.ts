@@ -13,6 +13,7 @@ import { recordingResponse } from './recording-response';
 import { replayPage } from './replay-page';
 import { sleep, transmit, type Outgoing } from './transmit';
 import type { AssetKind } from './schedule';
+import { shotEtag, shotFor } from './shot';
 import type { RouteKind } from './types';
 
 const text = (status: number, message: string, extra: Record<string, string | number> = {}): Outgoing => ({
@@ -50,10 +51,12 @@ function route(ctx: SimContext, req: IncomingMessage, url: URL): Route {
 async function picture(ctx: SimContext, req: IncomingMessage, ref: VariantRef | undefined, kind: AssetKind): Promise<Outgoing> {
   if (!ref) return text(404, 'Not Found');
   const { stream, variant } = ref;
+  // The stream stays live and listed; only this picture's URL has nothing behind it.
+  if (ctx.faults.flag(stream.id, kind === 'thumbnail' ? 'thumbnail404' : 'motionclip404')) return text(404, 'Not Found');
   const info = ctx.schedule.version(stream, variant, kind, ctx.now());
   if (!info) return text(404, 'Not Found');
-  const black = ctx.faults.flag(stream.id, 'black');
-  const etag = `"${variant.streamname}-${kind === 'thumbnail' ? 't' : 'm'}${info.version}${black ? '-b' : ''}"`;
+  const shot = shotFor(ctx, stream, variant, kind, info);
+  const etag = shotEtag(shot);
   const headers = {
     'Content-Type': kind === 'thumbnail' ? 'image/jpeg' : 'image/gif',
     'Cache-Control': 'no-cache',
@@ -61,10 +64,9 @@ async function picture(ctx: SimContext, req: IncomingMessage, ref: VariantRef | 
     'Last-Modified': httpDate(info.producedAt),
   };
   if (notModified(req.headers, etag, info.producedAt)) return { status: 304, headers, body: Buffer.alloc(0) };
-  const scene = { streamname: variant.streamname, label: variant.label, version: info.version, hue: variant.hue, black };
   const body = kind === 'thumbnail'
-    ? await ctx.renderer.thumbnail(scene, info.producedAt)
-    : await ctx.renderer.motionClip(scene, info.producedAt, variant.motion?.durationS ?? 1);
+    ? await ctx.renderer.thumbnail(shot)
+    : await ctx.renderer.motionClip(shot, variant.motion?.durationS ?? 1);
   return { status: 200, headers, body };
 }
 

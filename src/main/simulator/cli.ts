@@ -24,6 +24,9 @@ async function main(): Promise<void> {
     `asset url: ${sim.assetBaseUrl}`,
     ...sim.credentials.map(credentialLine),
     `control: ${sim.baseUrl}/_sim/streams`,
+    ...(options.faults ? [`faults (every stream): ${JSON.stringify(sim.control.globalFaults())}`] : []),
+    // Streams are named by their index on the command line; print the id each one resolved to.
+    ...sim.control.listStreams().flatMap((s, i) => (s.faults ? [`faults (stream ${i}, ${s.id}): ${JSON.stringify(s.faults)}`] : [])),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   const stop = (): void => {

@@ -5,7 +5,7 @@
  *   GET    /_sim/stats                       the request counters
  *   GET    /_sim/health                      the simulator's own memory, CPU time and cache size
  *   GET    /_sim/faults                      the global faults
- *   PUT    /_sim/faults                      replace the global faults (FaultSpec body)
+ *   PUT    /_sim/faults                      replace the global faults (FaultSpec body, fault-schema.ts)
  *   DELETE /_sim/faults                      clear every fault, global and per stream
  *   PUT    /_sim/streams/{id}/faults         replace a stream's faults (FaultSpec body)
  *   DELETE /_sim/streams/{id}/faults         clear a stream's faults
@@ -19,27 +19,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { SimContext } from './context';
 import { UnknownStreamError } from './control';
-import { safeDecode } from './http-helpers';
-import type { FaultSpec } from './types';
-
-/** The JSON a client may send as a FaultSpec. */
-export const faultSpecSchema = z.strictObject({
-  scope: z.enum(['api', 'assets', 'both']).optional(),
-  latencyMs: z.number().min(0).optional(),
-  jitterMs: z.number().min(0).optional(),
-  errorRate: z.number().min(0).max(1).optional(),
-  errorStatuses: z.array(z.union([z.literal(500), z.literal(502), z.literal(503)])).optional(),
-  rateLimitRate: z.number().min(0).max(1).optional(),
-  retryAfterS: z.number().int().min(0).optional(),
-  dropAfterBytes: z.number().int().min(0).optional(),
-  malformedJson: z.boolean().optional(),
-  truncatedJson: z.boolean().optional(),
-  slowBodyBytesPerSec: z.number().positive().optional(),
-  frozen: z.boolean().optional(),
-  black: z.boolean().optional(),
-  gone: z.boolean().optional(),
-  times: z.number().int().positive().optional(),
-});
+import { parseFaultSpec } from './fault-schema';
+import { BodyTooLargeError, readJsonBody, safeDecode } from './http-helpers';
 
 const stateSchema = z.strictObject({ state: z.enum(['live', 'ended', 'created', 'locked']).nullable() });
 
@@ -47,13 +28,6 @@ function send(res: ServerResponse, status: number, json: unknown): void {
   const body = JSON.stringify(json);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
-}
-
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text ? JSON.parse(text) : {};
 }
 
 async function dispatch(ctx: SimContext, req: IncomingMessage, parts: string[]): Promise<[number, unknown]> {
@@ -74,7 +48,7 @@ async function dispatch(ctx: SimContext, req: IncomingMessage, parts: string[]):
   if (a === 'faults' && id === undefined) {
     if (m === 'GET') return [200, c.globalFaults()];
     if (m === 'PUT') {
-      c.setGlobalFaults(faultSpecSchema.parse(await readBody(req)) as FaultSpec);
+      c.setGlobalFaults(parseFaultSpec(await readJsonBody(req, {})));
       return [200, c.globalFaults()];
     }
     if (m === 'DELETE') {
@@ -84,7 +58,7 @@ async function dispatch(ctx: SimContext, req: IncomingMessage, parts: string[]):
   }
   if (a === 'streams' && id !== undefined) {
     if (b === 'faults' && m === 'PUT') {
-      c.setStreamFaults(id, faultSpecSchema.parse(await readBody(req)) as FaultSpec);
+      c.setStreamFaults(id, parseFaultSpec(await readJsonBody(req, {})));
       return [200, { ok: true }];
     }
     if (b === 'faults' && m === 'DELETE') {
@@ -92,7 +66,7 @@ async function dispatch(ctx: SimContext, req: IncomingMessage, parts: string[]):
       return [200, { ok: true }];
     }
     if (b === 'state' && m === 'PUT') {
-      c.setState(id, stateSchema.parse(await readBody(req)).state);
+      c.setState(id, stateSchema.parse(await readJsonBody(req, {})).state);
       return [200, { ok: true }];
     }
     if (b === 'thumbnail' && m === 'POST') {
@@ -115,6 +89,7 @@ export async function handleControl(ctx: SimContext, req: IncomingMessage, res: 
     send(res, status, json);
   } catch (e) {
     if (e instanceof UnknownStreamError) send(res, 404, { error: e.message });
+    else if (e instanceof BodyTooLargeError) send(res, 413, { error: e.message });
     else if (e instanceof z.ZodError || e instanceof SyntaxError) send(res, 400, { error: e.message });
     else send(res, 500, { error: 'control route failed' });
   }

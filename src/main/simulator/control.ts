@@ -28,25 +28,32 @@ export function createControl(catalogue: Catalogue, schedule: Schedule, faults: 
     const variants = only && id !== stream.id ? [only.variant] : stream.variants;
     for (const v of variants) schedule.bump(v, kind, now());
   };
+  // The faults that act from a moment on are recorded in the schedule with that moment.
+  const overlay = (key: string, spec: FaultSpec): void => {
+    const t = now();
+    schedule.mark('stalled', key, spec.stalled ? t : null);
+    schedule.mark('frozen', key, spec.frozen ? t : null);
+    schedule.flaps.set(key, t, spec.flapping);
+  };
   return {
     setGlobalFaults(spec: FaultSpec) {
       faults.setGlobal(spec);
-      schedule.setFrozen('*', spec.frozen ? now() : null);
+      overlay('*', spec);
     },
     setStreamFaults(streamId: string, spec: FaultSpec) {
       const stream = find(streamId);
       faults.setStream(stream.id, spec);
-      schedule.setFrozen(stream.id, spec.frozen ? now() : null);
+      overlay(stream.id, spec);
     },
     clearFaults() {
       faults.clear();
-      schedule.setFrozen('*', null);
-      for (const s of catalogue.streams) schedule.setFrozen(s.id, null);
+      overlay('*', {});
+      for (const s of catalogue.streams) overlay(s.id, {});
     },
     clearStreamFaults(streamId: string) {
       const stream = find(streamId);
       faults.setStream(stream.id, {});
-      schedule.setFrozen(stream.id, null);
+      overlay(stream.id, {});
     },
     globalFaults: () => faults.getGlobal(),
     setState(streamId: string, state: SimStreamState | null) {

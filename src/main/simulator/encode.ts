@@ -11,11 +11,11 @@ type GifLib = typeof gifenc.default;
 const ns = gifenc as unknown as Partial<GifLib> & { default: GifLib };
 const gif: GifLib = typeof ns.quantize === 'function' ? (ns as GifLib) : ns.default;
 
-/** Encodes one raster as a baseline JPEG. */
-export async function encodeJpeg(r: Raster): Promise<Buffer> {
+/** Encodes one raster as a baseline JPEG (quality 70 unless asked). */
+export async function encodeJpeg(r: Raster, quality = 70): Promise<Buffer> {
   return sharp(r.data, { raw: { width: r.width, height: r.height, channels: 4 } })
     .removeAlpha()
-    .jpeg({ quality: 70 })
+    .jpeg({ quality })
     .toBuffer();
 }
 

@@ -5,6 +5,11 @@
 import { createRng, hashSeed, type Rng } from './rng';
 import type { FaultScope, FaultSpec } from './types';
 
+/** Faults about what a stream is and shows, rather than how one request is answered. */
+export type StreamSetting =
+  | 'gone' | 'black' | 'frozen' | 'stalled' | 'uniform' | 'nearlyStatic'
+  | 'thumbnail404' | 'motionclip404' | 'flapping' | 'unreadable';
+
 /** Which listener a request arrived on. */
 export type Listener = 'api' | 'assets';
 
@@ -80,9 +85,16 @@ export class FaultBook {
     return spec ? { ...spec } : null;
   }
 
-  /** A picture or presence flag (gone, black, frozen) from the stream's or the global faults. */
-  flag(streamId: string, name: 'gone' | 'black' | 'frozen'): boolean {
-    return this.perStream.get(streamId)?.[name] === true || this.global[name] === true;
+  /** A picture or presence setting: the stream's own when set, else the global one. */
+  setting<K extends StreamSetting>(streamId: string, name: K): FaultSpec[K] {
+    const own = this.perStream.get(streamId)?.[name];
+    return own !== undefined && own !== false ? own : this.global[name];
+  }
+
+  /** Whether a picture or presence setting is on (any value but absent or false). */
+  flag(streamId: string, name: StreamSetting): boolean {
+    const v = this.setting(streamId, name);
+    return v !== undefined && v !== false;
   }
 
   /** Decides the faults for one request about `streamId` (null: not about one stream). */

@@ -1,8 +1,11 @@
 /**
- * HTTP helpers: dates at second precision, the `If-None-Match` / `If-Modified-Since` rules and
- * forgiving path decoding.
+ * HTTP helpers: dates at second precision, the `If-None-Match` / `If-Modified-Since` rules,
+ * forgiving path decoding and a bounded JSON request-body reader.
  */
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+
+// Far above any stream body or fault spec; a runaway client cannot fill the memory.
+const MAX_BODY_BYTES = 64 * 1024;
 
 /** An IMF-fixdate for `Last-Modified`. */
 export function httpDate(ms: number): string {
@@ -34,4 +37,27 @@ export function safeDecode(segment: string): string {
   } catch {
     return segment;
   }
+}
+
+/** Thrown by `readJsonBody` for a body over 64 KB. */
+export class BodyTooLargeError extends Error {
+  constructor() {
+    super('body too large');
+  }
+}
+
+/**
+ * Reads a request body as JSON; an empty body gives `empty`. Throws a SyntaxError on bad JSON
+ * and a BodyTooLargeError past 64 KB.
+ */
+export async function readJsonBody(req: IncomingMessage, empty: unknown): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError();
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : empty;
 }

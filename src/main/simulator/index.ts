@@ -16,6 +16,7 @@ import { buildCredentials } from './credentials';
 import { FaultBook } from './faults';
 import { defaultMediaDir, MediaLibrary } from './media';
 import { Schedule, type AssetKind } from './schedule';
+import { shotFor } from './shot';
 import { StatsCounter } from './stats';
 import type { AssetVersion, FaultSpec, Simulator, SimulatorOptions } from './types';
 import { buildWorld } from './world';
@@ -62,15 +63,13 @@ const DEMO_FAULT: FaultSpec = { scope: 'api', errorRate: 0.2 };
 async function assetVersions(ctx: SimContext, since: number, until: number): Promise<AssetVersion[]> {
   const out: AssetVersion[] = [];
   for (const stream of ctx.catalogue.streams) {
-    const black = ctx.faults.flag(stream.id, 'black');
     for (const variant of stream.variants) {
       for (const kind of ['thumbnail', 'motionclip'] as AssetKind[]) {
         for (const info of ctx.schedule.versionsProduced(stream, variant, kind, since, until)) {
-          const scene = { streamname: variant.streamname, label: variant.label, version: info.version, hue: variant.hue, black };
-          const known = ctx.renderer.knownSize(kind === 'thumbnail' ? 't' : 'm', scene);
-          const bytes = known ?? (kind === 'thumbnail'
-            ? await ctx.renderer.thumbnail(scene, info.producedAt)
-            : await ctx.renderer.motionClip(scene, info.producedAt, variant.motion?.durationS ?? 1)).length;
+          const shot = shotFor(ctx, stream, variant, kind, info);
+          const bytes = ctx.renderer.knownSize(shot) ?? (kind === 'thumbnail'
+            ? await ctx.renderer.thumbnail(shot)
+            : await ctx.renderer.motionClip(shot, variant.motion?.durationS ?? 1)).length;
           const ext = kind === 'thumbnail' ? 'jpg' : 'gif';
           out.push({
             kind,
@@ -114,8 +113,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     urls: { api: '', assets: '' },
   };
   const { latencyMs, jitterMs, errorRate } = options;
-  if (latencyMs !== undefined || jitterMs !== undefined || errorRate !== undefined) {
-    ctx.control.setGlobalFaults({ scope: 'api', latencyMs, jitterMs, errorRate });
+  if (latencyMs !== undefined || jitterMs !== undefined || errorRate !== undefined || options.faults) {
+    ctx.control.setGlobalFaults({ scope: 'api', latencyMs, jitterMs, errorRate, ...options.faults });
+  }
+  for (const { stream, spec } of options.streamFaults ?? []) {
+    const id = typeof stream === 'number' ? world.streams[stream]?.id : stream;
+    if (id === undefined) throw new Error(`no stream at index ${stream} (there are ${world.streams.length})`);
+    ctx.control.setStreamFaults(id, spec);
   }
   const faulty = world.streams.find((s, i) => i >= 6 && !s.isGroup && s.plan.kind === 'cycle');
   if (demo && faulty) ctx.control.setStreamFaults(faulty.id, DEMO_FAULT);

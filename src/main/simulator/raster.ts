@@ -3,6 +3,7 @@
  * with a name and a clock, cheaply, into a buffer sharp and gifenc can encode.
  */
 import { GLYPH_WIDTH, glyphRows, textWidth } from './pixel-font';
+import { createRng } from './rng';
 
 /** An RGB colour, 0..255 per channel. */
 export type Rgb = readonly [number, number, number];
@@ -39,6 +40,17 @@ export class Raster {
   /** Fills the whole surface. */
   fill(c: Rgb): void {
     this.rect(0, 0, this.width, this.height, c);
+  }
+
+  /**
+   * Nudges one pixel in `every` by up to +-`amount` per channel, seeded: the sensor noise and
+   * encoder drift that make two encodings of one frozen frame differ in bytes but not to the eye.
+   */
+  grain(seed: number, every = 64, amount = 2): void {
+    const rng = createRng(seed);
+    for (let i = rng.int(0, every - 1) * 4; i < this.data.length; i += rng.int(1, 2 * every - 1) * 4) {
+      for (let c = 0; c < 3; c++) this.data[i + c] = Math.max(0, Math.min(255, this.data[i + c]! + rng.int(-amount, amount)));
+    }
   }
 
   /** Draws text with its top-left corner at (x, y), each font pixel `scale` pixels wide. */

@@ -1,9 +1,11 @@
 /**
  * Time in the simulator. A stream's state, its sessions and which thumbnail or motion-clip version
  * is current are pure functions of the seed and the time since start; control actions (pinned
- * states, forced new versions, frozen pictures) are overlays recorded with their time, so the
- * same question asked twice gets the same answer and nothing has to be rendered to answer it.
+ * states, forced new versions, stalled or frozen pictures, flapping) are overlays recorded with
+ * their time, so the same question asked twice gets the same answer and nothing has to be
+ * rendered to answer it.
  */
+import { FlapBook } from './flapping';
 import type { SimStreamState } from './types';
 import { cycleLiveMs, type StreamDef, type VariantDef, type World } from './world';
 
@@ -16,17 +18,16 @@ export interface VersionInfo {
   producedAt: number;
 }
 
+/** Overlays that start at a moment: the producer stalls, or the camera freezes on one frame. */
+export type Mark = 'stalled' | 'frozen';
+
 /** One recording session of a stream. */
 export interface Session {
   n: number;
   startMs: number;
 }
 
-interface Segment {
-  from: number;
-  to: number;
-  state: SimStreamState;
-}
+interface Segment { from: number; to: number; state: SimStreamState }
 
 // Versions count ticks from a day before start (further back than any history the world has),
 // so every version number is positive.
@@ -37,18 +38,18 @@ const MAX_WALK = 64;
 export class Schedule {
   private readonly pins = new Map<string, Segment[]>();
   private readonly bumps = new Map<string, number[]>();
-  private readonly frozenAt = new Map<string, number>();
+  private readonly marks = new Map<string, number>();
+  /** Flapping overlays; a stream reads `ended` in the down part of a window while flapping. */
+  readonly flaps: FlapBook;
 
-  constructor(
-    private readonly world: World,
-    private readonly seed: number,
-    readonly startMs: number,
-    private readonly lifecycle: boolean,
-  ) {}
+  constructor(private readonly world: World, private readonly seed: number, readonly startMs: number, private readonly lifecycle: boolean) {
+    this.flaps = new FlapBook(seed, startMs);
+  }
 
   /** The stream's state at time t. */
   stateAt(stream: StreamDef, t: number): SimStreamState {
-    return this.segmentAt(stream, t).state;
+    const state = this.segmentAt(stream, t).state;
+    return state === 'live' && this.flaps.downAt(stream.id, t, 'state') ? 'ended' : state;
   }
 
   /** Pins the state from `at` on; null returns the stream to its schedule. */
@@ -62,16 +63,20 @@ export class Schedule {
   /** Records a forced new version of one variant's pictures at `at`. */
   bump(variant: VariantDef, kind: AssetKind, at: number): void {
     const key = `${kind}:${variant.id}`;
-    const list = this.bumps.get(key) ?? [];
-    list.push(at);
-    list.sort((a, b) => a - b);
-    this.bumps.set(key, list);
+    this.bumps.set(key, [...(this.bumps.get(key) ?? []), at].sort((a, b) => a - b));
   }
 
-  /** Freezes a stream's pictures (or every stream's, with '*') from `at`; null thaws them. */
-  setFrozen(streamId: string, at: number | null): void {
-    if (at === null) this.frozenAt.delete(streamId);
-    else if (!this.frozenAt.has(streamId)) this.frozenAt.set(streamId, at);
+  /** Starts a mark for a stream (or every stream, with '*') at `at`, unless on already; null ends it. */
+  mark(what: Mark, streamId: string, at: number | null): void {
+    const key = `${what}|${streamId}`;
+    if (at === null) this.marks.delete(key);
+    else if (!this.marks.has(key)) this.marks.set(key, at);
+  }
+
+  /** Since when a mark holds for a stream (its own or the global one), or null. */
+  since(what: Mark, streamId: string): number | null {
+    const at = Math.min(this.marks.get(`${what}|${streamId}`) ?? Infinity, this.marks.get(`${what}|*`) ?? Infinity);
+    return Number.isFinite(at) ? at : null;
   }
 
   /** Sessions that have started by t, newest first, at most `limit`. */
@@ -90,8 +95,8 @@ export class Schedule {
   version(stream: StreamDef, variant: VariantDef, kind: AssetKind, t: number): VersionInfo | null {
     const cadence = this.cadence(variant, kind);
     if (!cadence) return null;
-    const frozen = Math.min(this.frozenAt.get(stream.id) ?? Infinity, this.frozenAt.get('*') ?? Infinity);
-    const at = Math.min(t, frozen);
+    // A stalled producer writes nothing after the stall: time stops for its pictures.
+    const at = Math.min(t, this.since('stalled', stream.id) ?? Infinity);
     const tick = this.lastLiveTick(stream, cadence, at);
     const bumps = (this.bumps.get(`${kind}:${variant.id}`) ?? []).filter((b) => b <= at);
     const lastBump = bumps[bumps.length - 1];
@@ -114,6 +119,7 @@ export class Schedule {
       if (this.stateAt(stream, at) === 'live') candidates.push(at);
     }
     for (const b of this.bumps.get(`${kind}:${variant.id}`) ?? []) if (b >= since && b <= until) candidates.push(b);
+    candidates.push(...this.flaps.upStarts(stream.id, since, until));
     candidates.sort((a, b) => a - b);
     const seen = new Map<number, VersionInfo>();
     for (const at of candidates) {
@@ -129,16 +135,20 @@ export class Schedule {
     return { intervalMs: p.intervalS * 1000, baseMs: this.startMs - p.phaseMs };
   }
 
-  /** The last tick at or before t that fell while the stream was live. */
+  /**
+   * The last tick at or before t that fell while the stream was live, with when its picture was
+   * taken: a tick in a flapping stream's down part is taken when the stream comes back.
+   */
   private lastLiveTick(stream: StreamDef, c: { intervalMs: number; baseMs: number }, t: number): { k: number; at: number } | null {
     let s = t;
     for (let i = 0; i < MAX_WALK; i++) {
       const seg = this.segmentAt(stream, s);
       if (seg.state === 'live') {
-        const limit = Math.min(s, seg.to - 1);
-        const k = Math.floor((limit - c.baseMs) / c.intervalMs);
-        const at = c.baseMs + k * c.intervalMs;
-        if (at >= seg.from && at >= this.startMs - HISTORY_MS) return { k, at };
+        let k = Math.floor((Math.min(s, seg.to - 1) - c.baseMs) / c.intervalMs);
+        for (let at = c.baseMs + k * c.intervalMs; at >= seg.from && at >= this.startMs - HISTORY_MS; at -= c.intervalMs, k--) {
+          const taken = this.flaps.takenAt(stream.id, at);
+          if (taken <= t && taken < seg.to) return { k, at: taken };
+        }
       }
       if (!Number.isFinite(seg.from) || seg.from < this.startMs - HISTORY_MS) return null;
       s = seg.from - 1;

@@ -2,6 +2,9 @@
  * Public types of the bintu simulator: options, credentials, faults, statistics and the control
  * surface. Kept apart from the implementation so callers import types without pulling in sharp.
  */
+import type { FaultSpec, StreamFaultOption } from './fault-types';
+
+export type * from './fault-types';
 
 /** How a simulator is set up; every field is optional and seeded defaults fill the rest. */
 export interface SimulatorOptions {
@@ -33,6 +36,10 @@ export interface SimulatorOptions {
   now?: () => number;
   /** Folder holding the MP4 recordings (default: the `media` folder next to this module). */
   mediaDir?: string;
+  /** Global faults in force from start (merged over `latencyMs`, `jitterMs`, `errorRate`). */
+  faults?: FaultSpec;
+  /** Per-stream faults in force from start. */
+  streamFaults?: StreamFaultOption[];
 }
 
 /** The three bintu roles. */
@@ -50,45 +57,6 @@ export interface SimCredential {
 
 /** Stream states the simulator can be forced into. */
 export type SimStreamState = 'live' | 'ended' | 'created' | 'locked';
-
-/** Which listener a fault applies to. */
-export type FaultScope = 'api' | 'assets' | 'both';
-
-/**
- * A set of faults. Global faults apply to every request in `scope` (default `api`); stream faults
- * apply to the requests about that stream: details, group, tag and its assets (default `both`).
- */
-export interface FaultSpec {
-  scope?: FaultScope;
-  /** Added delay before answering, in ms. */
-  latencyMs?: number;
-  /** The delay varies evenly within +- jitterMs/2 around latencyMs. */
-  jitterMs?: number;
-  /** Share of requests (0 to 1) answered with one of `errorStatuses`. */
-  errorRate?: number;
-  /** Statuses drawn from for `errorRate` (default 500, 502, 503). */
-  errorStatuses?: (500 | 502 | 503)[];
-  /** Share of requests (0 to 1) answered 429 with `Retry-After`. */
-  rateLimitRate?: number;
-  /** Seconds put into `Retry-After` on 429 and 503 answers (default 1). */
-  retryAfterS?: number;
-  /** Cut the connection after this many body bytes of the response (API or download). */
-  dropAfterBytes?: number;
-  /** Answer JSON routes with a body that is not JSON. */
-  malformedJson?: boolean;
-  /** Answer JSON routes with a well-framed response whose JSON is cut in half. */
-  truncatedJson?: boolean;
-  /** Send the body at this many bytes per second. */
-  slowBodyBytesPerSec?: number;
-  /** The thumbnail and motion clip stop changing (stream faults). */
-  frozen?: boolean;
-  /** The thumbnail and motion clip turn black (stream faults). */
-  black?: boolean;
-  /** The stream vanishes: gone from the list, 404 for details and assets (stream faults). */
-  gone?: boolean;
-  /** Apply to this many matching requests, then clear (default: until cleared). */
-  times?: number;
-}
 
 /** What kind of route a request hit, for the counters. */
 export type RouteKind = 'list' | 'details' | 'thumbnail' | 'motionclip' | 'recording' | 'other';

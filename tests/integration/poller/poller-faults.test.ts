@@ -92,7 +92,7 @@ describe('the poller under faults', () => {
   it('in steady state, with unchanged pictures, no picture bytes are downloaded', async () => {
     const { sim, poller } = await world({ thumbIntervalRange: [10, 10], motionIntervalRange: [10, 10] });
     const ids = live(sim);
-    for (const id of sim.control.listStreams().map((s) => s.id)) sim.control.setStreamFaults(id, { scope: 'assets', frozen: true });
+    for (const id of sim.control.listStreams().map((s) => s.id)) sim.control.setStreamFaults(id, { scope: 'assets', stalled: true });
     await until(() => ids.every((id) => pictured(poller, id)), 15_000);
     await sleep(1500);
     const bytes = () => sim.stats().bytes.thumbnail + sim.stats().bytes.motionclip;

@@ -89,18 +89,18 @@ describe('simulated asset host', () => {
     expect(sha(after.body)).not.toBe(sha(res.body));
   });
 
-  it('a frozen picture stops changing; a black picture is near black; both recover when cleared', async () => {
-    sim.control.setStreamFaults(live.id, { frozen: true });
-    const frozen = await raw(thumbUrl(live));
+  it('a stalled picture stops changing; a black picture is near black; both recover when cleared', async () => {
+    sim.control.setStreamFaults(live.id, { stalled: true });
+    const stalled = await raw(thumbUrl(live));
     clock.advance(thumbInterval(live) * 5000);
-    expect((await raw(thumbUrl(live), { headers: { 'If-None-Match': String(frozen.headers.etag) } })).status).toBe(304);
+    expect((await raw(thumbUrl(live), { headers: { 'If-None-Match': String(stalled.headers.etag) } })).status).toBe(304);
     sim.control.setStreamFaults(live.id, { black: true });
     const black = await raw(thumbUrl(live));
     const mean = (await sharp(black.body).stats()).channels.slice(0, 3).map((c) => c.mean);
     expect(Math.max(...mean)).toBeLessThan(8);
     sim.control.clearStreamFaults(live.id);
     const normal = await raw(thumbUrl(live));
-    expect(normal.headers.etag).not.toBe(frozen.headers.etag);
+    expect(normal.headers.etag).not.toBe(stalled.headers.etag);
     const normalMean = (await sharp(normal.body).stats()).channels.slice(0, 3).map((c) => c.mean);
     expect(Math.max(...normalMean)).toBeGreaterThan(30);
   });

@@ -17,6 +17,17 @@ describe('simulator CLI arguments', () => {
     expect(() => parseCliArgs(['--thumb-interval', '10'])).toThrow(/MIN,MAX/);
   });
 
+  it('folds --fault flags into checked global and per-stream fault specs', () => {
+    const o = parseCliArgs(['--fault', '0:frozen', '--fault=0:flapping={"periodS":20,"mode":"black"}', '--fault', 'latencyMs=40', '--fault', 'abc-def:uniform=#204080']);
+    expect(o.faults).toEqual({ latencyMs: 40 });
+    expect(o.streamFaults).toEqual([
+      { stream: 0, spec: { frozen: true, flapping: { periodS: 20, mode: 'black' } } },
+      { stream: 'abc-def', spec: { uniform: '#204080' } },
+    ]);
+    expect(() => parseCliArgs(['--fault', '0:frozn'])).toThrow(/--fault/);
+    expect(() => parseCliArgs(['--fault', '1:unreadable=maybe'])).toThrow(/unreadable/);
+  });
+
   it('prints each credential as "api key (ROLE): SECRET" or "token (ROLE): SECRET"', () => {
     const base = { organisation: 'o', liveProcessing: true, secret: 's3cr3t' };
     expect(credentialLine({ ...base, kind: 'apiKey', role: 'nanoAdmin' })).toBe('api key (nanoAdmin): s3cr3t');

@@ -16,11 +16,11 @@ describe('pictures', () => {
   });
 
   it('two thumbnails a second apart differ, and a black one is dark', () => {
-    const scene = { streamname: 'AbCdE-12345', label: 'Passthrough', version: 1, hue: 200, black: false };
+    const scene = { streamname: 'AbCdE-12345', label: 'Passthrough', version: 1, hue: 200, look: 'card' as const };
     const a = drawThumbnail(scene, Date.UTC(2025, 0, 1, 10, 0, 0));
     const b = drawThumbnail(scene, Date.UTC(2025, 0, 1, 10, 0, 1));
     expect(Buffer.from(a.data).equals(Buffer.from(b.data))).toBe(false);
-    const dark = drawThumbnail({ ...scene, black: true }, Date.UTC(2025, 0, 1, 10, 0, 0));
+    const dark = drawThumbnail({ ...scene, look: 'black' }, Date.UTC(2025, 0, 1, 10, 0, 0));
     let sum = 0;
     for (let i = 0; i < dark.data.length; i += 4) sum += dark.data[i]!;
     expect(sum / (dark.data.length / 4)).toBeLessThan(5);

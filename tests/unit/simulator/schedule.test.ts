@@ -49,16 +49,34 @@ describe('schedule', () => {
     for (const p of produced) expect(sch.version(stream, v, 'thumbnail', p.producedAt)).toEqual(p);
   });
 
-  it('a frozen stream keeps its version; a bump adds one at once', () => {
+  it('a stalled stream keeps its version; a bump adds one at once', () => {
     const sch = new Schedule(buildWorld(options({ lifecycle: false })), 6, START, false);
     const stream = sch.streams.find((s) => s.variants[0]!.thumbs && sch.stateAt(s, START) === 'live')!;
     const v = stream.variants[0]!;
     const at = sch.version(stream, v, 'thumbnail', START)!;
-    sch.setFrozen(stream.id, START);
+    sch.mark('stalled', stream.id, START);
     expect(sch.version(stream, v, 'thumbnail', START + 3600_000)).toEqual(at);
-    sch.setFrozen(stream.id, null);
+    sch.mark('stalled', stream.id, null);
     sch.bump(v, 'thumbnail', START + 1);
     expect(sch.version(stream, v, 'thumbnail', START + 1)!.version).toBe(at.version + 1);
+  });
+
+  it('while flapping, versions only grow and every picture is taken at a live moment', () => {
+    const sch = new Schedule(buildWorld(options({ lifecycle: false, thumbIntervalRange: [10, 10] })), 6, START, false);
+    const stream = sch.streams.find((s) => s.variants[0]!.thumbs && sch.stateAt(s, START) === 'live')!;
+    const v = stream.variants[0]!;
+    sch.flaps.set(stream.id, START, { periodS: 10 });
+    let prev = sch.version(stream, v, 'thumbnail', START)!;
+    const states = new Set<string>();
+    for (let t = START; t < START + 600_000; t += 700) {
+      const info = sch.version(stream, v, 'thumbnail', t)!;
+      expect(info.version).toBeGreaterThanOrEqual(prev.version);
+      expect(sch.stateAt(stream, info.producedAt)).toBe('live');
+      states.add(sch.stateAt(stream, t));
+      prev = info;
+    }
+    expect([...states].sort()).toEqual(['ended', 'live']);
+    expect(sch.versionsProduced(stream, v, 'thumbnail', START, START + 600_000).length).toBeGreaterThan(30);
   });
 
   it('without a lifecycle the state at start holds for ever', () => {
