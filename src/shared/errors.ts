@@ -54,7 +54,5 @@ export function fail<T = never>(error: AppErrorData): Result<T> {
   return { ok: false, error };
 }
 
-/** Marks a branch unreachable; the compiler proves every case of a union was handled. */
-export function assertNever(value: never, what = 'value'): never {
-  throw new Error(`Unexpected ${what}: ${String(value)}`);
-}
+// In a file of its own, so the page can import it without loading zod.
+export { assertNever } from './assert-never';
