@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { autoColumns, gridSide, moveIndex, pageCount, stepRows, visibleRows, type RowWindow } from '../../../src/renderer/src/lib/state/grid-geometry';
+import { autoColumns, estimatedPitch, gridSide, moveIndex, pageCount, stepRows, visibleRows, type RowWindow } from '../../../src/renderer/src/lib/state/grid-geometry';
 
 describe('arrow keys on the wall', () => {
   // 10 tiles in 4 columns:  0 1 2 3 / 4 5 6 7 / 8 9
@@ -138,5 +138,13 @@ describe('rows while scrolling, surplus rows left for idle time', () => {
     expect(grown).toEqual({ first: 3, last: 11 });
     expect(stepRows(grown, wanted, { first: 7, last: 10 }, false)).toEqual({ first: 3, last: 12 });
     expect(stepRows({ first: 3, last: 12 }, wanted, { first: 7, last: 10 }, true)).toEqual({ first: 4, last: 12 });
+  });
+});
+
+describe('the row pitch before a row was measured', () => {
+  it('is a 16:9 picture inside the border in each column, plus caption, border and gap', () => {
+    // Three columns of 300 px in 932 px with 16 px gaps; a 298 px picture inside a 1 px border.
+    const pitch = estimatedPitch(932, 3, 16, { caption: 68, border: 1 });
+    expect(pitch).toBeCloseTo((298 * 9) / 16 + 68 + 2 + 16, 6);
   });
 });

@@ -109,6 +109,7 @@ export const de: Messages = {
   'wall.noMatch.title': 'Kein Stream passt zum Filter',
   'wall.noMatch.text': 'Ändern Sie Suche, Zustände oder Tags, oder setzen Sie den Filter zurück, um alle Streams zu sehen.',
   'wall.settingsUnavailable': 'Die Einstellungen konnten nicht gelesen werden ({error}). Die Wand nutzt Standardwerte, Änderungen werden nicht gespeichert.',
+  'wall.windowUnavailable': 'Ob das Fenster im Vollbild- oder Kioskmodus ist, konnte nicht gelesen werden ({error}). Die Schaltflächen zeigen bis zur nächsten Änderung womöglich den falschen Zustand.',
 
   'toolbar.label': 'Suchen und anordnen',
   'toolbar.search': 'Suche',
@@ -228,6 +229,7 @@ export const de: Messages = {
   'downloads.empty': 'Noch keine Downloads. Laden Sie eine Aufnahme von einer Kachel (D) oder aus der Detailansicht herunter.',
   'downloads.running': 'laufen',
   'downloads.actionFailed': 'Das hat nicht geklappt.',
+  'downloads.loadFailed': 'Die Downloads konnten nicht gelesen werden.',
 
   'action.failed.replay': 'Das Replay konnte nicht öffnen.',
   'action.failed.copy': 'Kopieren ging nicht.',

@@ -110,6 +110,7 @@ export const en = {
   'wall.noMatch.title': 'No stream matches the filter',
   'wall.noMatch.text': 'Change the search, the states or the tags, or clear the filter to see every stream.',
   'wall.settingsUnavailable': 'Settings could not be read ({error}). The wall uses defaults, and changes are not saved.',
+  'wall.windowUnavailable': 'Whether the window is fullscreen or in kiosk mode could not be read ({error}). Its buttons may show the wrong state until it changes.',
 
   'toolbar.label': 'Find and arrange',
   'toolbar.search': 'Search',
@@ -229,6 +230,7 @@ export const en = {
   'downloads.empty': 'No downloads yet. Download a recording from a tile (D) or from the focus view.',
   'downloads.running': 'running',
   'downloads.actionFailed': 'That did not work.',
+  'downloads.loadFailed': 'The downloads could not be read.',
 
   'action.failed.replay': 'The replay could not open.',
   'action.failed.copy': 'Could not copy.',

@@ -1,8 +1,8 @@
-import { createSubscriber } from 'svelte/reactivity';
 import type { AppErrorData, Result } from '../../../../shared/errors';
 import type { WallBridge } from '../../../../shared/ipc-contract';
 import type { DownloadView } from '../../../../shared/download-view';
 import { settle } from '../bridge';
+import { MainMirror } from './main-mirror.svelte';
 
 /** A download that could not start: what was asked and why main refused. */
 export interface DownloadFailure {
@@ -17,44 +17,43 @@ export function isActive(download: DownloadView): boolean {
 }
 
 /**
- * Recording downloads as main runs them: the list is replaced wholesale on `downloads:changed`.
- * The page starts them by recording id only; main resolves the address and the folder.
+ * Recording downloads as main runs them (see `MainMirror`): the list is replaced wholesale on
+ * `downloads:changed`. The page starts them by recording id only; main resolves the address and
+ * the folder.
  */
 export class DownloadsState {
   readonly #bridge: WallBridge;
-  readonly #subscribe: () => void;
-  #list = $state.raw<readonly DownloadView[]>([]);
+  readonly #mirror: MainMirror<readonly DownloadView[]>;
   #failure = $state.raw<DownloadFailure | null>(null);
   #actionError = $state.raw<AppErrorData | null>(null);
 
-  readonly #sorted = $derived([...this.#list].sort((a, b) => b.createdAt - a.createdAt));
-  readonly #activeCount = $derived(this.#list.filter(isActive).length);
+  // `.by`: the mirror is built in the constructor, which field initialisers run before.
+  readonly #sorted = $derived.by(() => [...(this.#mirror.stored ?? [])].sort((a, b) => b.createdAt - a.createdAt));
+  readonly #activeCount = $derived.by(() => (this.#mirror.stored ?? []).filter(isActive).length);
 
   constructor(bridge: WallBridge) {
     this.#bridge = bridge;
-    this.#subscribe = createSubscriber(() => {
-      let pushed = false;
-      const off = bridge.on('downloads:changed', (list) => {
-        pushed = true;
-        this.#list = list;
-      });
-      void settle(bridge.invoke('downloads:list')).then((result) => {
-        if (result.ok && !pushed) this.#list = result.value;
-      });
-      return off;
+    this.#mirror = new MainMirror<readonly DownloadView[]>({
+      fetch: () => bridge.invoke('downloads:list'),
+      listen: (listener) => bridge.on('downloads:changed', listener),
     });
   }
 
   /** Every download, newest first. */
   get list(): readonly DownloadView[] {
-    this.#subscribe();
+    this.#mirror.track();
     return this.#sorted;
   }
 
   /** How many are queued or running. */
   get activeCount(): number {
-    this.#subscribe();
+    this.#mirror.track();
     return this.#activeCount;
+  }
+
+  /** Why the list could not be read from main, while nothing arrived. */
+  get loadError(): AppErrorData | null {
+    return this.#mirror.loadError;
   }
 
   /** The last download that could not start, until dismissed or retried. */
@@ -77,14 +76,15 @@ export class DownloadsState {
    * running download is returned instead.
    */
   async start(streamId: string, recordingId: string): Promise<Result<DownloadView>> {
-    const running = this.#list.find((download) => download.recordingId === recordingId && isActive(download));
+    const running = (this.#mirror.stored ?? []).find((download) => download.recordingId === recordingId && isActive(download));
     if (running !== undefined) return { ok: true, value: running };
     this.#failure = null;
     const result = await settle(this.#bridge.invoke('downloads:start', { streamId, recordingId }));
     if (result.ok) {
       const value = result.value;
       // Shown at once; the next `downloads:changed` replaces the whole list anyway.
-      if (!this.#list.some((download) => download.id === value.id)) this.#list = [...this.#list, value];
+      const list = this.#mirror.stored ?? [];
+      if (!list.some((download) => download.id === value.id)) this.#mirror.set([...list, value]);
     } else {
       this.#failure = { streamId, recordingId, error: result.error };
     }

@@ -1,4 +1,6 @@
+import { assertNever } from '../../../../shared/assert-never';
 import type { Grid } from '../../../../shared/settings-view';
+import type { TileFrame } from './tile-frame';
 
 /** The side of a fixed grid (3 for 3x3), or null for auto-fit. */
 export function gridSide(grid: Grid): number | null {
@@ -13,6 +15,8 @@ export function gridSide(grid: Grid): number | null {
       return 4;
     case '5x5':
       return 5;
+    default:
+      return assertNever(grid, 'grid');
   }
 }
 
@@ -60,6 +64,8 @@ export function moveIndex(index: number, move: Move, shape: GridShape): number {
       return Math.max(0, at - Math.max(1, shape.perPage));
     case 'page-down':
       return Math.min(last, at + Math.max(1, shape.perPage));
+    default:
+      return assertNever(move, 'move');
   }
 }
 
@@ -109,4 +115,13 @@ export function stepRows(current: RowWindow, wanted: RowWindow, inView: RowWindo
     first: Math.min(toward(from.first, wanted.first, -1), inView.first),
     last: Math.max(toward(from.last, wanted.last, 1), inView.last),
   };
+}
+
+/**
+ * The row pitch an auto-fit grid of `columns` in `width` is expected to have before a row was
+ * measured: 16:9 pictures in each column's width inside the tile's border, the caption, the gap.
+ */
+export function estimatedPitch(width: number, columns: number, gap: number, frame: TileFrame): number {
+  const pictureWidth = (width - gap * (columns - 1)) / columns - 2 * frame.border;
+  return (pictureWidth * 9) / 16 + frame.caption + 2 * frame.border + gap;
 }

@@ -1,8 +1,8 @@
-import { createSubscriber } from 'svelte/reactivity';
 import type { AppErrorData, Result } from '../../../../shared/errors';
 import type { ConnectRequest, WallBridge } from '../../../../shared/ipc-contract';
 import type { ProfileView, SessionView } from '../../../../shared/view';
 import { settle } from '../bridge';
+import { MainMirror } from './main-mirror.svelte';
 
 /** A session command in flight, so the button that started it can show that it is busy. */
 export type SessionAction =
@@ -14,57 +14,50 @@ export type SessionAction =
 
 /**
  * Profiles, the active one, demo mode and keychain availability: the latest `SessionView` from
- * main, replaced wholesale on `session:changed` and on every command's answer.
+ * main (see `MainMirror`), replaced wholesale on `session:changed` and on every command's answer.
  */
 export class SessionState {
   readonly #bridge: WallBridge;
-  readonly #subscribe: () => void;
-  #view = $state.raw<SessionView | null>(null);
-  #loadError = $state.raw<AppErrorData | null>(null);
+  readonly #mirror: MainMirror<SessionView>;
   #pending = $state<SessionAction | null>(null);
 
-  readonly #activeProfile = $derived(
-    this.#view?.profiles.find((profile) => profile.id === this.#view?.activeProfileId) ?? null,
-  );
-  readonly #hasWall = $derived(
-    this.#view !== null && (this.#view.demo || this.#activeProfile !== null),
-  );
+  readonly #activeProfile = $derived.by(() => {
+    const view = this.#mirror.stored;
+    return view?.profiles.find((profile) => profile.id === view.activeProfileId) ?? null;
+  });
+  readonly #hasWall = $derived.by(() => {
+    const view = this.#mirror.stored;
+    return view !== null && (view.demo || this.#activeProfile !== null);
+  });
 
   constructor(bridge: WallBridge) {
     this.#bridge = bridge;
-    this.#subscribe = createSubscriber(() => {
-      let pushed = false;
-      const off = bridge.on('session:changed', (view) => {
-        pushed = true;
-        this.#view = view;
-      });
-      void this.#load(() => pushed);
-      return off;
+    this.#mirror = new MainMirror({
+      fetch: () => bridge.invoke('session:get'),
+      listen: (listener) => bridge.on('session:changed', listener),
     });
   }
 
   /** The latest snapshot, or null until main answered. */
   get view(): SessionView | null {
-    this.#subscribe();
-    return this.#view;
+    return this.#mirror.value;
   }
 
   /** The profile in use, if any (null in demo mode). */
   get activeProfile(): ProfileView | null {
-    this.#subscribe();
+    this.#mirror.track();
     return this.#activeProfile;
   }
 
   /** Whether there is a wall to show: a profile is active or the demo runs. */
   get hasWall(): boolean {
-    this.#subscribe();
+    this.#mirror.track();
     return this.#hasWall;
   }
 
   /** Why reading the session failed, while nothing arrived. */
   get loadError(): AppErrorData | null {
-    this.#subscribe();
-    return this.#view === null ? this.#loadError : null;
+    return this.#mirror.loadError;
   }
 
   /** The command in flight, if any. */
@@ -74,8 +67,7 @@ export class SessionState {
 
   /** Reads the session again, after a failed first attempt. */
   retry(): Promise<void> {
-    this.#loadError = null;
-    return this.#load(() => false);
+    return this.#mirror.retry();
   }
 
   /** Checks a credential against bintu and stores it; on failure nothing is stored. */
@@ -103,17 +95,11 @@ export class SessionState {
     return this.#run('demo-stop', this.#bridge.invoke('demo:stop'));
   }
 
-  async #load(superseded: () => boolean): Promise<void> {
-    const result = await settle(this.#bridge.invoke('session:get'));
-    if (!result.ok) this.#loadError = result.error;
-    else if (!superseded()) this.#view = result.value;
-  }
-
   async #run(action: SessionAction, call: Promise<Result<SessionView>>): Promise<Result<SessionView>> {
     this.#pending = action;
     try {
       const result = await settle(call);
-      if (result.ok) this.#view = result.value;
+      if (result.ok) this.#mirror.set(result.value);
       return result;
     } finally {
       if (this.#pending === action) this.#pending = null;

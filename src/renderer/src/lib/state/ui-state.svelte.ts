@@ -30,8 +30,6 @@ export class UiState {
   downloadsOpen = $state(false);
   /** The wall cell (by entry key) that holds the roving tab stop. */
   activeKey = $state<string | null>(null);
-  /** Set when the grid should move keyboard focus onto the active tile once it is on screen. */
-  focusTileRequested = $state(false);
   /** The last failed action, until dismissed or replaced. */
   failure = $state.raw<ActionFailure | null>(null);
   /** In kiosk mode, Esc was pressed once with nothing to close: a second one soon leaves kiosk. */
@@ -51,12 +49,6 @@ export class UiState {
   openFocus(streamId: string, variantId: string | null): void {
     this.focus = { streamId, variantId: variantId ?? this.quality.get(streamId) ?? null };
     this.helpOpen = false;
-  }
-
-  /** Back from the focus view to the wall, with the keyboard focus on the tile it came from. */
-  closeFocus(): void {
-    this.focus = null;
-    this.focusTileRequested = true;
   }
 
   /** Opens a stream's replay player in its own window (main focuses it when already open). */

@@ -1,3 +1,4 @@
+import { assertNever } from '../../../../shared/assert-never';
 import type { StreamState } from '../../../../shared/domain';
 import type { Sort, WallFilter } from '../../../../shared/settings-view';
 import type { TileView } from '../../../../shared/view';
@@ -73,6 +74,8 @@ function comparator(sort: Sort, collator: Intl.Collator): ((a: TileView, b: Tile
       return (a, b) => STATE_RANK[a.state] - STATE_RANK[b.state];
     case 'changed':
       return (a, b) => lastChange(b) - lastChange(a);
+    default:
+      return assertNever(sort, 'sort');
   }
 }
 

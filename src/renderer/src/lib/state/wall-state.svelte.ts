@@ -1,106 +1,59 @@
-import { createSubscriber } from 'svelte/reactivity';
 import type { AppErrorData } from '../../../../shared/errors';
 import type { WallBridge } from '../../../../shared/ipc-contract';
 import type { ConnectionView, TileView, WallView } from '../../../../shared/view';
 import { settle } from '../bridge';
 import { EarlySnapshot } from './early-snapshot';
+import { MainMirror } from './main-mirror.svelte';
 import { stableOrder } from './stable-order';
 
 /**
- * The wall as the page knows it: the latest `WallView` snapshot from main, replaced wholesale on
- * every `wall:changed`, plus views derived from it. The listener is attached only while a
- * component reads the wall, and detached when the wall screen unmounts.
+ * The wall as the page knows it: the latest `WallView` from main (see `MainMirror`), its tiles
+ * kept in their places (see `stableOrder`), plus views derived from it. The listener is attached
+ * only while a component reads the wall; when the wall screen unmounts the wall is forgotten, so
+ * the next mount fetches afresh rather than flash another profile's wall.
  */
 export class WallState {
   readonly #bridge: WallBridge;
-  readonly #subscribe: () => void;
-  #view = $state.raw<WallView | null>(null);
-  #order = $state.raw<readonly string[]>([]);
-  #loadError = $state.raw<AppErrorData | null>(null);
+  readonly #mirror: MainMirror<WallView>;
   #refreshError = $state.raw<AppErrorData | null>(null);
   #refreshing = $state(false);
 
-  readonly #tiles = $derived.by(() => {
-    // A throwaway lookup inside the derivation, not state: a reactive map would only cost.
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity
-    const byId = new Map((this.#view?.streams ?? []).map((tile) => [tile.id, tile]));
-    return this.#order.flatMap((id) => byId.get(id) ?? []);
-  });
-  readonly #stale = $derived(
-    this.#view !== null && (this.#view.connection.status === 'offline' || this.#view.fromCache),
-  );
-
   constructor(bridge: WallBridge) {
     this.#bridge = bridge;
+    const fetch = () => settle(bridge.invoke('wall:get'));
+    const listen = (listener: (view: WallView) => void) => bridge.on('wall:changed', listener);
     // The first wall is asked for at start, not once the wall screen mounts after the session
     // answered: with a large wall that second round trip is most of the wait. It is asked a
     // microtask later, once the first render has asked for the session and settings: those are
     // small and decide what shows, and asked after the wall they would queue behind its answer.
-    const firstWall = new EarlySnapshot(
-      () => Promise.resolve().then(() => settle(bridge.invoke('wall:get'))),
-      (listener) => bridge.on('wall:changed', listener),
-    );
-    this.#subscribe = createSubscriber(() => {
-      // A push that lands before the initial fetch answers is newer: the fetch must not undo it.
-      let pushed = false;
-      let mounted = true;
-      const first = firstWall.take();
-      const off = bridge.on('wall:changed', (view) => {
-        pushed = true;
-        this.#accept(view);
-      });
-      const pushedEarly = first?.pushed ?? null;
-      if (pushedEarly !== null) {
-        pushed = true;
-        // Deferred: this runs while a component first reads the wall, where state must not change.
-        queueMicrotask(() => {
-          if (mounted && this.#view === null) this.#accept(pushedEarly);
-        });
-      }
-      void (first?.answer ?? settle(bridge.invoke('wall:get'))).then((result) => {
-        if (!mounted) return;
-        if (!result.ok) this.#loadError = result.error;
-        else if (!pushed) this.#accept(result.value);
-      });
-      return () => {
-        mounted = false;
-        off();
-        // Unmounted: the next mount fetches afresh rather than flash another profile's wall.
-        this.#view = null;
-        this.#order = [];
-        this.#loadError = null;
-      };
-    });
+    const early = new EarlySnapshot(() => Promise.resolve().then(fetch), listen);
+    this.#mirror = new MainMirror({ fetch, listen }, { early, adopt: keepPlaces, forgetWhenIdle: true });
   }
 
-  /** The latest snapshot, or null until the first one arrives. */
+  /** The latest snapshot (its tiles in stable order), or null until the first one arrives. */
   get view(): WallView | null {
-    this.#subscribe();
-    return this.#view;
+    return this.#mirror.value;
   }
 
   /** The tiles in stable order (see `stableOrder`). */
   get tiles(): readonly TileView[] {
-    this.#subscribe();
-    return this.#tiles;
+    return this.#mirror.value?.streams ?? [];
   }
 
   /** The connection summary, or null before the first snapshot. */
   get connection(): ConnectionView | null {
-    this.#subscribe();
-    return this.#view?.connection ?? null;
+    return this.#mirror.value?.connection ?? null;
   }
 
   /** Whether the pictures may be out of date: offline, or shown from the cache before a poll. */
   get stale(): boolean {
-    this.#subscribe();
-    return this.#stale;
+    const view = this.#mirror.value;
+    return view !== null && (view.connection.status === 'offline' || view.fromCache);
   }
 
   /** Why the first `wall:get` failed, if it did and nothing was pushed since. */
   get loadError(): AppErrorData | null {
-    this.#subscribe();
-    return this.#view === null ? this.#loadError : null;
+    return this.#mirror.loadError;
   }
 
   /** Whether a manual refresh is under way. */
@@ -125,13 +78,14 @@ export class WallState {
       this.#refreshing = false;
     }
   }
+}
 
-  #accept(view: WallView): void {
-    this.#order = stableOrder(
-      this.#order,
-      view.streams.map((tile) => tile.id),
-    );
-    this.#view = view;
-    this.#loadError = null;
-  }
+/** A new wall with its tiles in the places the previous one gave them. */
+function keepPlaces(next: WallView, previous: WallView | null): WallView {
+  const order = stableOrder(
+    previous?.streams.map((tile) => tile.id) ?? [],
+    next.streams.map((tile) => tile.id),
+  );
+  const byId = new Map(next.streams.map((tile) => [tile.id, tile]));
+  return { ...next, streams: order.flatMap((id) => byId.get(id) ?? []) };
 }

@@ -1,8 +1,13 @@
-import { createSubscriber } from 'svelte/reactivity';
 import type { AppErrorData, Result } from '../../../../shared/errors';
-import type { WallBridge } from '../../../../shared/ipc-contract';
+import type { EventPayload, WallBridge } from '../../../../shared/ipc-contract';
 import type { DisplayView } from '../../../../shared/settings-view';
 import { settle } from '../bridge';
+import { MainMirror } from './main-mirror.svelte';
+
+type WindowMode = EventPayload<'window:changed'>;
+
+/** What the page assumes until main answered: a plain window. */
+const PLAIN: WindowMode = { fullscreen: false, kiosk: false };
 
 /**
  * The window's fullscreen and kiosk state as main reports it (`window:changed`, also when the
@@ -10,41 +15,31 @@ import { settle } from '../bridge';
  */
 export class WindowState {
   readonly #bridge: WallBridge;
-  readonly #subscribe: () => void;
-  #fullscreen = $state(false);
-  #kiosk = $state(false);
+  readonly #mirror: MainMirror<WindowMode>;
   #error = $state.raw<AppErrorData | null>(null);
 
   constructor(bridge: WallBridge) {
     this.#bridge = bridge;
-    this.#subscribe = createSubscriber(() => {
-      let pushed = false;
-      const off = bridge.on('window:changed', ({ fullscreen, kiosk }) => {
-        pushed = true;
-        this.#fullscreen = fullscreen;
-        this.#kiosk = kiosk;
-      });
-      // The app may have started in kiosk before this page listened: ask once.
-      void settle(bridge.invoke('window:get')).then((result) => {
-        if (result.ok && !pushed) {
-          this.#fullscreen = result.value.fullscreen;
-          this.#kiosk = result.value.kiosk;
-        }
-      });
-      return off;
+    // The app may have started in kiosk before this page listened: the mirror asks once.
+    this.#mirror = new MainMirror({
+      fetch: () => bridge.invoke('window:get'),
+      listen: (listener) => bridge.on('window:changed', listener),
     });
   }
 
   /** Whether the window fills its screen. */
   get fullscreen(): boolean {
-    this.#subscribe();
-    return this.#fullscreen;
+    return (this.#mirror.value ?? PLAIN).fullscreen;
   }
 
   /** Whether the window is in kiosk mode (fullscreen, no way out but the leave key). */
   get kiosk(): boolean {
-    this.#subscribe();
-    return this.#kiosk;
+    return (this.#mirror.value ?? PLAIN).kiosk;
+  }
+
+  /** Why main could not say whether the window is fullscreen or in kiosk, while it has not. */
+  get loadError(): AppErrorData | null {
+    return this.#mirror.loadError;
   }
 
   /** Why the last switch failed. */
@@ -53,18 +48,13 @@ export class WindowState {
   }
 
   /** Enters or leaves fullscreen. */
-  async setFullscreen(on: boolean): Promise<void> {
-    // Shown at once; `window:changed` confirms (or corrects) it.
-    const before = this.#fullscreen;
-    this.#fullscreen = on;
-    if (!(await this.#run(this.#bridge.invoke('window:set-fullscreen', { on })))) this.#fullscreen = before;
+  setFullscreen(on: boolean): Promise<void> {
+    return this.#switch('fullscreen', on, this.#bridge.invoke('window:set-fullscreen', { on }));
   }
 
   /** Enters or leaves kiosk mode. */
-  async setKiosk(on: boolean): Promise<void> {
-    const before = this.#kiosk;
-    this.#kiosk = on;
-    if (!(await this.#run(this.#bridge.invoke('window:set-kiosk', { on })))) this.#kiosk = before;
+  setKiosk(on: boolean): Promise<void> {
+    return this.#switch('kiosk', on, this.#bridge.invoke('window:set-kiosk', { on }));
   }
 
   /** The displays the kiosk can use. */
@@ -72,10 +62,14 @@ export class WindowState {
     return settle(this.#bridge.invoke('displays:list'));
   }
 
-  async #run(call: Promise<Result<null>>): Promise<boolean> {
+  async #switch(mode: keyof WindowMode, on: boolean, call: Promise<Result<null>>): Promise<void> {
+    // Shown at once; `window:changed` confirms (or corrects) it, and a refusal puts it back.
+    const before = (this.#mirror.stored ?? PLAIN)[mode];
+    this.#mirror.set({ ...(this.#mirror.stored ?? PLAIN), [mode]: on });
     this.#error = null;
     const result = await settle(call);
-    if (!result.ok) this.#error = result.error;
-    return result.ok;
+    if (result.ok) return;
+    this.#error = result.error;
+    this.#mirror.set({ ...(this.#mirror.stored ?? PLAIN), [mode]: before });
   }
 }

@@ -1,3 +1,4 @@
+import { assertNever } from '../../../../../shared/assert-never';
 import type { TileView, VariantView } from '../../../../../shared/view';
 import type { Stores } from '../../state/context';
 import type { Move } from '../../state/grid-geometry';
@@ -20,6 +21,8 @@ export interface WallKeyContext {
   /** The stream the focus view shows, or null on the wall. */
   readonly focusTile: () => TileView | null;
   readonly open: (tile: TileView, variant: VariantView | null) => void;
+  /** Back from the focus view to the wall, the keyboard focus on the tile it showed. */
+  readonly closeFocus: () => void;
   readonly focusSearch: () => void;
 }
 
@@ -77,6 +80,8 @@ export function runWallKey(action: KeyAction, onWall: boolean, context: WallKeyC
       if (!win.kiosk) return false;
       void win.setKiosk(false);
       return true;
+    default:
+      return assertNever(action, 'key action');
   }
 }
 
@@ -94,7 +99,7 @@ function current(context: WallKeyContext): { tile: TileView; variant: VariantVie
 function back(context: WallKeyContext): boolean {
   const { ui, window: win } = context.stores;
   if (ui.downloadsOpen) ui.downloadsOpen = false;
-  else if (ui.focus !== null) ui.closeFocus();
+  else if (ui.focus !== null) context.closeFocus();
   else if (win.kiosk) {
     if (ui.escapeKiosk()) void win.setKiosk(false);
   } else return false;
