@@ -1,0 +1,73 @@
+import type { AlarmSettings } from '../../../shared/alarms';
+import type { StreamState } from '../../../shared/domain';
+import { type Fault, secondsBetween } from './fault';
+
+/** One stream as the detector needs it from bintu's list. */
+export interface StreamInput {
+  id: string;
+  /** What the log and the page call it (the ingest name, or the id). */
+  name: string;
+  state: StreamState;
+  tags: readonly string[];
+  /** The thumbnail processing interval; null when the stream makes no thumbnails (no picture rules then). */
+  thumbnailIntervalS: number | null;
+}
+
+/** What the detector remembers about a stream's presence: its state, its pictures' timing, whether it left. */
+export interface Presence {
+  input: StreamInput;
+  watched: boolean;
+  /** Seen live since it was last judged ended (the `down` rule looks for a live stream that stopped). */
+  wasLive: boolean;
+  /** When it last became live (or was first seen live). */
+  liveSince: number | null;
+  /** When it stopped being live. */
+  downSince: number | null;
+  /** When the last new picture version arrived. */
+  lastVersionAt: number | null;
+  /** When refreshes began failing (reset by any answer from the asset host). */
+  failingSince: number | null;
+  lastError: string | null;
+  /** When it left bintu's list; null while listed. */
+  goneAt: number | null;
+  /** Whether leaving the list deserves an alarm (watched, or live when it went) rather than a note. */
+  goneAlarms: boolean;
+}
+
+/** A fresh presence record for a stream first seen at `at`. */
+export function newPresence(input: StreamInput, watched: boolean, at: number): Presence {
+  const live = input.state === 'live';
+  return { input, watched, wasLive: live, liveSince: live ? at : null, downSince: live ? null : at, lastVersionAt: null, failingSince: null, lastError: null, goneAt: null, goneAlarms: false };
+}
+
+/**
+ * Overdue: a live stream with no new picture for `intervals` x its interval + grace. Pending from
+ * the first failed refresh or once 1.5 intervals pass, so a picture a little late costs nothing.
+ * `capAtPending` holds it below alarm while the connection alarm already speaks for every stream.
+ */
+export function overdueFault(p: Presence, at: number, settings: AlarmSettings, capAtPending: boolean): Fault | null {
+  const interval = p.input.thumbnailIntervalS;
+  if (p.goneAt !== null || p.input.state !== 'live' || interval === null || interval <= 0) return null;
+  const base = Math.max(p.lastVersionAt ?? 0, p.liveSince ?? at);
+  const elapsedMs = at - base;
+  const thresholdMs = (settings.overdue.intervals * interval + settings.overdue.graceSeconds) * 1000;
+  const failing = p.failingSince !== null;
+  if (!failing && elapsedMs <= interval * 1500) return null;
+  const why = p.lastError ? `; last refresh failed: ${p.lastError}` : '';
+  const detail = `no new picture for ${secondsBetween(base, at)} s${why}`;
+  return { level: elapsedMs >= thresholdMs && !capAtPending ? 'present' : 'pending', since: base, detail };
+}
+
+/** Down: a stream that was live (or, if watched and expected live, any watched stream) is not live. */
+export function downFault(p: Presence, settings: AlarmSettings): Fault | null {
+  if (p.goneAt !== null || p.input.state === 'live') return null;
+  if (!p.wasLive && !(p.watched && settings.down.expectWatchedLive)) return null;
+  const since = p.downSince ?? 0;
+  return { level: 'present', since, detail: `stream is ${p.input.state}` };
+}
+
+/** Gone: the stream left bintu's list; an alarm when watched or live when it went, else only a note. */
+export function goneFault(p: Presence): Fault | null {
+  if (p.goneAt === null || !p.goneAlarms) return null;
+  return { level: 'present', since: p.goneAt, detail: 'stream left the list' };
+}
