@@ -144,8 +144,8 @@ export const alarmSettingsSchema = z.object({
     minSeconds: seconds(30),
     /** Mean absolute luma difference (0..255) below which two pictures look the same (JPEG re-encoding noise). */
     noiseFloor: z.number().min(0).max(64).default(3),
-    /** Largest 4x4-block mean difference (0..255) below which no region changed (a small clock, a ticker). */
-    blockFloor: z.number().min(0).max(128).default(6),
+    /** Largest mean difference (0..255) over any small window below which no region changed (a small clock, a ticker). */
+    blockFloor: z.number().min(0).max(128).default(5),
   }).prefault({}),
   black: z.object({ enabled: z.boolean().default(true), minVersions: versions(2), minSeconds: seconds(20), minFraction: fraction(0.98) }).prefault({}),
   uniform: z.object({ enabled: z.boolean().default(true), minVersions: versions(2), minSeconds: seconds(20), minFraction: fraction(0.95) }).prefault({}),

@@ -4,7 +4,7 @@ import type { PictureMeasure } from './picture-measure';
 export interface CompareThresholds {
   /** Mean absolute luma difference (0..255) that JPEG re-encoding and sensor noise stay below. */
   noiseFloor: number;
-  /** Mean difference of the most changed 4x4 block that noise stays below; a small clock exceeds it. */
+  /** Mean difference of the most changed 4x4 window that noise stays below; a small clock exceeds it. */
   blockFloor: number;
 }
 
@@ -16,13 +16,15 @@ export interface PictureComparison {
   maxBlockDiff: number;
 }
 
-/** Block side in thumbnail pixels: on a 64-px-wide thumbnail of a 320-px picture a block covers 20 x 20 source pixels. */
-const BLOCK = 4;
+/** Window side in thumbnail pixels: on the 128-px-wide thumbnail of a 320-px picture, 10 x 10 source pixels. */
+const WINDOW = 4;
+/** Windows overlap by half, so a change on a window border is not split in two and halved. */
+const STRIDE = 2;
 
 /**
  * Compares two measured pictures. Two tests, either of which means "changed": the mean difference
- * over the whole picture (a cut, a pan) and the largest per-block mean (a ticking clock or a
- * ticker on an otherwise still picture, which the whole-picture mean averages away).
+ * over the whole picture (a cut, a pan) and the largest mean over small windows (a ticking clock
+ * or a ticker on an otherwise still picture, which the whole-picture mean averages away).
  * Pictures of different sizes are never the same.
  */
 export function compareMeasures(a: PictureMeasure, b: PictureMeasure, thresholds: CompareThresholds): PictureComparison {
@@ -31,23 +33,38 @@ export function compareMeasures(a: PictureMeasure, b: PictureMeasure, thresholds
   }
   const w = a.thumbWidth;
   const h = a.thumbHeight;
-  const columns = Math.ceil(w / BLOCK);
-  const blockSums = new Float64Array(columns * Math.ceil(h / BLOCK));
-  const blockCounts = new Uint16Array(blockSums.length);
-  let total = 0;
+  // Summed-area table of the differences: any window's sum in four lookups.
+  const stride = w + 1;
+  const table = new Uint32Array(stride * (h + 1));
   for (let y = 0; y < h; y++) {
-    const row = Math.floor(y / BLOCK) * columns;
+    let row = 0;
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
-      const diff = Math.abs((a.luma[i] as number) - (b.luma[i] as number));
-      total += diff;
-      const block = row + Math.floor(x / BLOCK);
-      blockSums[block] = (blockSums[block] as number) + diff;
-      blockCounts[block] = (blockCounts[block] as number) + 1;
+      row += Math.abs((a.luma[i] as number) - (b.luma[i] as number));
+      table[(y + 1) * stride + x + 1] = (table[y * stride + x + 1] as number) + row;
     }
   }
-  let maxBlockDiff = 0;
-  for (let k = 0; k < blockSums.length; k++) maxBlockDiff = Math.max(maxBlockDiff, (blockSums[k] as number) / Math.max(1, blockCounts[k] as number));
+  const total = table[h * stride + w] as number;
+  const sizeX = Math.min(WINDOW, w);
+  const sizeY = Math.min(WINDOW, h);
+  let maxSum = 0;
+  for (const y0 of starts(h, sizeY)) {
+    for (const x0 of starts(w, sizeX)) {
+      const y1 = y0 + sizeY;
+      const x1 = x0 + sizeX;
+      const sum = (table[y1 * stride + x1] as number) - (table[y0 * stride + x1] as number) - (table[y1 * stride + x0] as number) + (table[y0 * stride + x0] as number);
+      if (sum > maxSum) maxSum = sum;
+    }
+  }
   const meanDiff = total / Math.max(1, w * h);
+  const maxBlockDiff = maxSum / (sizeX * sizeY);
   return { same: meanDiff < thresholds.noiseFloor && maxBlockDiff < thresholds.blockFloor, meanDiff, maxBlockDiff };
+}
+
+/** Window origins along one side: every STRIDE pixels, plus one flush with the far edge. */
+function starts(length: number, size: number): number[] {
+  const origins: number[] = [];
+  for (let start = 0; start + size <= length; start += STRIDE) origins.push(start);
+  if (origins.at(-1) !== length - size) origins.push(length - size);
+  return origins;
 }
