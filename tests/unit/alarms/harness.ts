@@ -1,5 +1,6 @@
 // A detector on a fake clock, with helpers that speak in streams, pictures and seconds.
-import { AlarmDetector, type PictureObservation } from '../../../src/main/core/alarms/detector';
+import { AlarmDetector } from '../../../src/main/core/alarms/detector';
+import type { PictureObservation } from '../../../src/main/core/alarms/detector-types';
 import type { PictureMeasure, UnreadablePicture } from '../../../src/main/core/alarms/picture-measure';
 import type { StreamInput } from '../../../src/main/core/alarms/presence-rules';
 import { watchPredicate } from '../../../src/main/core/alarms/watch';

@@ -1,49 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { AlarmEvent, AlarmSettings, AlarmType, AlarmsView, ConnectionHealth, SnoozeRequest, StreamHealth } from '../../../shared/alarms';
-import { DisposableStore, Emitter } from '../lifecycle';
+import { type Disposable, DisposableStore, Emitter } from '../lifecycle';
 import { AlarmBook, type EventDraft, type Subject } from './alarm-book';
 import { type ConnectionObservation, ConnectionRule } from './connection-rule';
-import type { Faults } from './fault';
 import { byUrgency, connectionHealth, iso, streamHealth } from './health-view';
-import type { PictureAnalysis } from './picture-measure';
-import { type PictureOutcome, PictureRules } from './picture-rules';
-import { downFault, goneFault, newPresence, overdueFault, type Presence, type StreamInput } from './presence-rules';
+import type { AlarmDetectorOptions, PictureObservation } from './detector-types';
+import { PictureRules } from './picture-rules';
+import { markGone, newPresence, type Presence, recordRefresh, relist, type StreamInput } from './presence-rules';
+import { raisesFirst, streamFaults } from './stream-faults';
 import { SnoozeBook, snoozeEnd, type SnoozeUntil } from './snooze-book';
 import { NOTHING_WATCHED, type WatchPredicate } from './watch';
-
-/** One refresh of a stream's thumbnail, as the poller saw it. */
-export interface PictureObservation {
-  at: number;
-  outcome: PictureOutcome;
-  /** `analysePicture` of the new bytes; needed with `changed`, ignored otherwise (`unchanged` reuses the last). */
-  analysis?: PictureAnalysis;
-  /** The cached file name of the new version (`<sha256>.jpg`), kept as evidence. */
-  assetName?: string | null;
-  /** With `failed`: plain words for the log (the AppError message). */
-  error?: string;
-}
-
-/** What the detector is built with. */
-export interface AlarmDetectorOptions {
-  settings: AlarmSettings;
-  /** The clock for operator actions (acknowledge, snooze, dismiss); observations carry their own time. */
-  now: () => number;
-  isWatched?: WatchPredicate;
-  /** The profile whose connection this detector watches; stamped on every event. */
-  profileId?: string;
-  /** What connection events call the connection (the profile's name). */
-  connectionName?: string;
-  newId?: () => string;
-}
-
-const STREAM_TYPES: readonly AlarmType[] = ['gone', 'down', 'overdue', 'unreadable', 'black', 'uniform', 'frozen'];
 
 /**
  * Turns observations of one profile (its stream list, thumbnail refreshes, the bintu connection)
  * into alarm states and events. Holds no timer: the owner calls `tick` (every second or so) so
  * time-based thresholds and snooze expiry happen on its clock, which makes a fake clock trivial.
  */
-export class AlarmDetector {
+export class AlarmDetector implements Disposable {
   private readonly disposables = new DisposableStore();
   private readonly events = this.disposables.add(new Emitter<AlarmEvent>());
   private readonly changes = this.disposables.add(new Emitter<void>());
@@ -73,16 +46,21 @@ export class AlarmDetector {
       listed.add(input.id);
       const known = this.streams.get(input.id);
       const watched = this.isWatched(input);
-      if (!known) this.streams.set(input.id, { presence: newPresence(input, watched, at), pictures: new PictureRules() });
-      else this.update(known.presence, known.pictures, input, watched, at);
+      if (!known) {
+        this.streams.set(input.id, { presence: newPresence(input, watched, at), pictures: new PictureRules() });
+        this.changed = true;
+        continue;
+      }
+      const change = relist(known.presence, input, watched, at);
+      if (change.changed) this.changed = true;
+      if (change.sessionStarted) known.pictures.reset();
+      if (change.endedQuietly && this.settings.down.enabled) this.note(known.presence, 'down', 'stream ended', at);
     }
     if (options.complete ?? true) {
       for (const { presence } of this.streams.values()) {
         if (listed.has(presence.input.id) || presence.goneAt !== null) continue;
-        presence.goneAt = at;
-        presence.goneAlarms = presence.watched || presence.input.state === 'live';
         this.changed = true;
-        if (!presence.goneAlarms && this.settings.gone.enabled) this.note(presence, 'gone', 'stream left the list', at);
+        if (!markGone(presence, at) && this.settings.gone.enabled) this.note(presence, 'gone', 'stream left the list', at);
       }
     }
     this.evaluateAll(at);
@@ -92,18 +70,10 @@ export class AlarmDetector {
   observePicture(streamId: string, observation: PictureObservation): void {
     const entry = this.streams.get(streamId);
     if (!entry) return;
-    const { presence } = entry;
     const { at, outcome } = observation;
-    if (outcome === 'failed') {
-      presence.failingSince ??= at;
-      presence.lastError = observation.error ?? null;
-    } else {
-      presence.failingSince = null;
-      presence.lastError = null;
-      if (outcome !== 'not-modified') presence.lastVersionAt = at;
-    }
+    recordRefresh(entry.presence, at, outcome, observation.error);
     entry.pictures.observe(at, outcome, this.settings, observation.analysis, observation.assetName);
-    this.evaluate(presence, entry.pictures, at);
+    this.evaluate(entry.presence, entry.pictures, at);
     this.flush();
   }
 
@@ -219,33 +189,6 @@ export class AlarmDetector {
     this.disposables.dispose();
   }
 
-  private update(presence: Presence, pictures: PictureRules, input: StreamInput, watched: boolean, at: number): void {
-    const before = presence.input.state;
-    const returned = presence.goneAt !== null;
-    if (before !== input.state || returned || presence.watched !== watched || presence.input.name !== input.name) this.changed = true;
-    presence.input = input;
-    presence.watched = watched;
-    presence.goneAt = null;
-    presence.goneAlarms = false;
-    const live = input.state === 'live';
-    if (live && (before !== 'live' || returned)) {
-      // A new live session: old pictures and old failures say nothing about it.
-      presence.wasLive = true;
-      presence.liveSince = at;
-      presence.downSince = null;
-      presence.failingSince = null;
-      presence.lastError = null;
-      pictures.reset();
-    } else if (!live && before === 'live') {
-      presence.downSince = at;
-      if (!watched && input.state === 'ended') {
-        // An unwatched stream ending is routine: a log line, no alarm.
-        presence.wasLive = false;
-        if (this.settings.down.enabled) this.note(presence, 'down', 'stream ended', at);
-      }
-    }
-  }
-
   private evaluateAll(at: number): void {
     for (const { presence, pictures } of this.streams.values()) this.evaluate(presence, pictures, at);
     const fault = this.settings.connection.enabled ? this.connection.fault(at, this.settings) : null;
@@ -254,27 +197,14 @@ export class AlarmDetector {
   }
 
   private evaluate(presence: Presence, pictures: PictureRules, at: number): void {
-    const faults = this.faultsOf(presence, pictures, at);
+    const faults = streamFaults(presence, pictures, at, this.settings, this.connection.failing());
     const subject = this.subject(presence, at);
-    // Raises before clears, so the log reads "gone raised, frozen cleared".
-    const ordered = [...STREAM_TYPES].sort((a, b) => Number(faults[b] !== undefined) - Number(faults[a] !== undefined));
-    for (const type of ordered) this.book.reconcile(subject, type, faults[type] ?? null, at);
+    for (const type of raisesFirst(faults)) this.book.reconcile(subject, type, faults[type] ?? null, at);
     const id = presence.input.id;
     if (this.snoozes.get(id, at) === 'recovery' && this.book.of(id).length === 0) {
       this.snoozes.clear(id);
       this.changed = true;
     }
-  }
-
-  private faultsOf(presence: Presence, pictures: PictureRules, at: number): Faults {
-    const s = this.settings;
-    let faults: Faults;
-    if (presence.goneAt !== null) faults = { gone: goneFault(presence) ?? undefined };
-    else if (presence.input.state !== 'live') faults = { down: downFault(presence, s) ?? undefined };
-    else faults = { ...pictures.faults(at, s), overdue: overdueFault(presence, at, s, this.connection.failing()) ?? undefined };
-    for (const type of STREAM_TYPES) if (!s[type as Exclude<AlarmType, 'connection'>].enabled) delete faults[type];
-    for (const type of STREAM_TYPES) if (faults[type] === undefined) delete faults[type];
-    return faults;
   }
 
   private subject(presence: Presence, at: number): Subject {

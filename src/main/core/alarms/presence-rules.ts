@@ -1,5 +1,6 @@
 import type { AlarmSettings } from '../../../shared/alarms';
 import type { StreamState } from '../../../shared/domain';
+import type { PictureOutcome } from './picture-rules';
 import { type Fault, secondsBetween } from './fault';
 
 /** One stream as the detector needs it from bintu's list. */
@@ -38,6 +39,58 @@ export interface Presence {
 export function newPresence(input: StreamInput, watched: boolean, at: number): Presence {
   const live = input.state === 'live';
   return { input, watched, wasLive: live, liveSince: live ? at : null, downSince: live ? null : at, lastVersionAt: null, failingSince: null, lastError: null, goneAt: null, goneAlarms: false };
+}
+
+/** Notes a thumbnail refresh: any answer ends a failing streak; only new versions reset the overdue clock. */
+export function recordRefresh(p: Presence, at: number, outcome: PictureOutcome, error: string | undefined): void {
+  if (outcome === 'failed') {
+    p.failingSince ??= at;
+    p.lastError = error ?? null;
+    return;
+  }
+  p.failingSince = null;
+  p.lastError = null;
+  if (outcome !== 'not-modified') p.lastVersionAt = at;
+}
+
+/** What a new listing changed for a stream. */
+export interface Relisting {
+  /** Health-relevant fields changed (state, watched, name, back from gone). */
+  changed: boolean;
+  /** A new live session began: old pictures and old failures say nothing about it. */
+  sessionStarted: boolean;
+  /** An unwatched stream ended: routine, worth a log line and no alarm. */
+  endedQuietly: boolean;
+}
+
+/** Applies a stream's new listing to its record and says what that meant. */
+export function relist(p: Presence, input: StreamInput, watched: boolean, at: number): Relisting {
+  const before = p.input.state;
+  const returned = p.goneAt !== null;
+  const changed = before !== input.state || returned || p.watched !== watched || p.input.name !== input.name;
+  p.input = input;
+  p.watched = watched;
+  p.goneAt = null;
+  p.goneAlarms = false;
+  const live = input.state === 'live';
+  if (live && (before !== 'live' || returned)) {
+    Object.assign(p, { wasLive: true, liveSince: at, downSince: null, failingSince: null, lastError: null });
+    return { changed, sessionStarted: true, endedQuietly: false };
+  }
+  if (!live && before === 'live') {
+    p.downSince = at;
+    const quiet = !watched && input.state === 'ended';
+    if (quiet) p.wasLive = false;
+    return { changed, sessionStarted: false, endedQuietly: quiet };
+  }
+  return { changed, sessionStarted: false, endedQuietly: false };
+}
+
+/** Marks a stream that left a complete list; returns whether that deserves an alarm (else a note). */
+export function markGone(p: Presence, at: number): boolean {
+  p.goneAt = at;
+  p.goneAlarms = p.watched || p.input.state === 'live';
+  return p.goneAlarms;
 }
 
 /**
