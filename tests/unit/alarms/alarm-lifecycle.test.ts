@@ -214,6 +214,18 @@ describe('change notifications and evidence', () => {
     expect(changes).toBe(afterList + 1);
   });
 
+  it('does not fire onDidChange on every tick of a standing alarm', () => {
+    const h = setup();
+    h.list([stream('s')]);
+    h.at(40);
+    expect(h.health('s').state).toBe('alarm');
+    let changes = 0;
+    h.detector.onDidChange(() => changes++);
+    for (let t = 41; t < 100; t++) h.at(t);
+    expect(changes).toBe(0);
+    expect(h.health('s').alarms[0]?.detail).toContain('99 s');
+  });
+
   it('lists the evidence of open alarms for the cache to keep', () => {
     const h = setup();
     h.list([stream('s')]);

@@ -112,7 +112,8 @@ export class AlarmBook {
   }
 
   private present(episode: Episode, subject: Subject, fault: Fault, at: number): void {
-    if (episode.severity !== subject.severity || episode.detail !== fault.detail) this.changed = true;
+    // Only a new severity counts as a change: details tick with the seconds and would push the view every tick.
+    if (episode.severity !== subject.severity) this.changed = true;
     episode.severity = subject.severity;
     episode.detail = fault.detail;
     if (episode.state === 'pending') {
