@@ -47,7 +47,7 @@ export const alarmEventSchema = z.object({
   alarmId: z.string().max(100).nullable(),
   at: isoTime,
   /** Null for connection events. */
-  streamId: z.string().max(200).nullable(),
+  streamId: z.string().max(400).nullable(),
   streamName: z.string().max(400),
   profileId: z.string().max(200).optional(),
   /** Null only for a snooze of a stream that had no fault. */

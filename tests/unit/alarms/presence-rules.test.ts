@@ -217,3 +217,30 @@ describe('connection', () => {
     expect(h.log()).toEqual(['alarm:connection']);
   });
 });
+
+describe('paused refreshes', () => {
+  it('a stream whose refreshes are paused (interval null) is not overdue, and starts afresh when they resume', () => {
+    const h = setup();
+    h.list([stream('s')]);
+    h.picture('s', measure(1));
+    h.at(5);
+    h.list([stream('s', { thumbnailIntervalS: null })]);
+    h.at(300);
+    expect(h.health('s').state).toBe('ok');
+    h.list([stream('s')]);
+    h.at(310);
+    expect(h.health('s').state).toBe('ok');
+    h.at(335);
+    expect(h.health('s')).toMatchObject({ state: 'alarm', type: 'overdue' });
+  });
+});
+
+describe('untrusted text', () => {
+  it('clips a huge stream name and error detail so the event still satisfies its schema', () => {
+    const h = setup();
+    h.list([stream('s', { name: 'n'.repeat(5000) })]);
+    h.refresh('s', 'failed', 'e'.repeat(5000));
+    // The harness parses every event with the schema; reaching here means it passed.
+    expect(h.events[0]?.streamName).toHaveLength(400);
+  });
+});

@@ -11,6 +11,9 @@ import { raisesFirst, streamFaults } from './stream-faults';
 import { SnoozeBook, snoozeEnd, type SnoozeUntil } from './snooze-book';
 import { NOTHING_WATCHED, type WatchPredicate } from './watch';
 
+const MAX_NAME = 400;
+const MAX_DETAIL = 1000;
+
 /**
  * Turns observations of one profile (its stream list, thumbnail refreshes, the bintu connection)
  * into alarm states and events. Holds no timer: the owner calls `tick` (every second or so) so
@@ -229,6 +232,9 @@ export class AlarmDetector implements Disposable {
   private send(draft: EventDraft): void {
     const { at, ...rest } = draft;
     const event: AlarmEvent = { id: (this.options.newId ?? randomUUID)(), ...rest, at: iso(at), ...(this.options.profileId !== undefined ? { profileId: this.options.profileId } : {}) };
+    // Names and details come from bintu and error text: clip to what the event schema (and the log reader) accept.
+    event.streamName = event.streamName.slice(0, MAX_NAME);
+    if (event.detail !== undefined) event.detail = event.detail.slice(0, MAX_DETAIL);
     this.changed = true;
     this.events.fire(event);
   }

@@ -20,8 +20,11 @@ export interface Presence {
   watched: boolean;
   /** Seen live since it was last judged ended (the `down` rule looks for a live stream that stopped). */
   wasLive: boolean;
-  /** When it last became live (or was first seen live). */
-  liveSince: number | null;
+  /**
+   * Since when pictures are expected: it became live with a thumbnail interval (a stream whose
+   * refreshes the owner paused, given as interval null, starts afresh when they resume).
+   */
+  expectingSince: number | null;
   /** When it stopped being live. */
   downSince: number | null;
   /** When the last new picture version arrived. */
@@ -38,7 +41,11 @@ export interface Presence {
 /** A fresh presence record for a stream first seen at `at`. */
 export function newPresence(input: StreamInput, watched: boolean, at: number): Presence {
   const live = input.state === 'live';
-  return { input, watched, wasLive: live, liveSince: live ? at : null, downSince: live ? null : at, lastVersionAt: null, failingSince: null, lastError: null, goneAt: null, goneAlarms: false };
+  return { input, watched, wasLive: live, expectingSince: expectsPictures(input) ? at : null, downSince: live ? null : at, lastVersionAt: null, failingSince: null, lastError: null, goneAt: null, goneAlarms: false };
+}
+
+function expectsPictures(input: StreamInput): boolean {
+  return input.state === 'live' && input.thumbnailIntervalS !== null && input.thumbnailIntervalS > 0;
 }
 
 /** Notes a thumbnail refresh: any answer ends a failing streak; only new versions reset the overdue clock. */
@@ -68,13 +75,15 @@ export function relist(p: Presence, input: StreamInput, watched: boolean, at: nu
   const before = p.input.state;
   const returned = p.goneAt !== null;
   const changed = before !== input.state || returned || p.watched !== watched || p.input.name !== input.name;
+  if (!expectsPictures(input)) p.expectingSince = null;
+  else if (p.expectingSince === null || returned) p.expectingSince = at;
   p.input = input;
   p.watched = watched;
   p.goneAt = null;
   p.goneAlarms = false;
   const live = input.state === 'live';
   if (live && (before !== 'live' || returned)) {
-    Object.assign(p, { wasLive: true, liveSince: at, downSince: null, failingSince: null, lastError: null });
+    Object.assign(p, { wasLive: true, downSince: null, failingSince: null, lastError: null });
     return { changed, sessionStarted: true, endedQuietly: false };
   }
   if (!live && before === 'live') {
@@ -100,8 +109,8 @@ export function markGone(p: Presence, at: number): boolean {
  */
 export function overdueFault(p: Presence, at: number, settings: AlarmSettings, capAtPending: boolean): Fault | null {
   const interval = p.input.thumbnailIntervalS;
-  if (p.goneAt !== null || p.input.state !== 'live' || interval === null || interval <= 0) return null;
-  const base = Math.max(p.lastVersionAt ?? 0, p.liveSince ?? at);
+  if (p.goneAt !== null || p.expectingSince === null || interval === null) return null;
+  const base = Math.max(p.lastVersionAt ?? 0, p.expectingSince);
   const elapsedMs = at - base;
   const thresholdMs = (settings.overdue.intervals * interval + settings.overdue.graceSeconds) * 1000;
   const failing = p.failingSince !== null;
