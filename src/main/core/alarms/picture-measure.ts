@@ -90,54 +90,54 @@ function checkBytes(bytes: Uint8Array, expected: ExpectedFormat): EarlyCheck {
   return { kind: 'ok', ...size };
 }
 
+/** One pass for luma, black share and per-channel histograms, one more for the share near the median colour. */
 function measure(data: Buffer, w: number, h: number, channels: number, width: number, height: number): PictureMeasure {
   const count = w * h;
   const luma = new Uint8Array(count);
-  const rgb = [new Uint8Array(count), new Uint8Array(count), new Uint8Array(count)] as const;
+  // One channel (a greyscale JPEG) stands for all three; a fourth (alpha) is skipped by the stride.
+  const gOffset = channels >= 3 ? 1 : 0;
+  const bOffset = channels >= 3 ? 2 : 0;
+  const histR = new Uint32Array(256);
+  const histG = new Uint32Array(256);
+  const histB = new Uint32Array(256);
+  let sumR = 0, sumG = 0, sumB = 0, sqR = 0, sqG = 0, sqB = 0;
   let lumaSum = 0;
   let black = 0;
-  for (let i = 0; i < count; i++) {
-    const base = i * channels;
+  for (let i = 0, base = 0; i < count; i++, base += channels) {
     const r = data[base] as number;
-    // One channel (a greyscale JPEG) stands for all three; a fourth (alpha) is skipped by the stride.
-    const g = channels >= 3 ? (data[base + 1] as number) : r;
-    const b = channels >= 3 ? (data[base + 2] as number) : r;
-    rgb[0][i] = r;
-    rgb[1][i] = g;
-    rgb[2][i] = b;
+    const g = data[base + gOffset] as number;
+    const b = data[base + bOffset] as number;
     const y = (77 * r + 150 * g + 29 * b) >> 8;
     luma[i] = y;
     lumaSum += y;
     if (y <= BLACK_LUMA) black++;
+    histR[r] = (histR[r] as number) + 1;
+    histG[g] = (histG[g] as number) + 1;
+    histB[b] = (histB[b] as number) + 1;
+    sumR += r;
+    sumG += g;
+    sumB += b;
+    sqR += r * r;
+    sqG += g * g;
+    sqB += b * b;
   }
-  const [red, green, blue] = [channelStats(rgb[0]), channelStats(rgb[1]), channelStats(rgb[2])];
-  const close = (value: number, median: number): boolean => Math.abs(value - median) <= UNIFORM_TOLERANCE;
+  const mR = medianOf(histR, count);
+  const mG = medianOf(histG, count);
+  const mB = medianOf(histB, count);
   let near = 0;
-  for (let i = 0; i < count; i++) {
-    if (close(rgb[0][i] as number, red.median) && close(rgb[1][i] as number, green.median) && close(rgb[2][i] as number, blue.median)) near++;
+  for (let i = 0, base = 0; i < count; i++, base += channels) {
+    if (Math.abs((data[base] as number) - mR) <= UNIFORM_TOLERANCE
+      && Math.abs((data[base + gOffset] as number) - mG) <= UNIFORM_TOLERANCE
+      && Math.abs((data[base + bOffset] as number) - mB) <= UNIFORM_TOLERANCE) near++;
   }
+  const stddev = (sum: number, squares: number): number => Math.sqrt(Math.max(0, squares / count - (sum / count) ** 2));
   return {
     kind: 'picture', width, height, thumbWidth: w, thumbHeight: h, luma,
     meanLuma: lumaSum / count,
     blackFraction: black / count,
     uniformFraction: near / count,
-    channelStddev: [red.stddev, green.stddev, blue.stddev],
+    channelStddev: [stddev(sumR, sqR), stddev(sumG, sqG), stddev(sumB, sqB)],
   };
-}
-
-/** Median (from a histogram, so no sort) and standard deviation of one channel. */
-function channelStats(values: Uint8Array): { median: number; stddev: number } {
-  const histogram = new Uint32Array(256);
-  let sum = 0;
-  let squares = 0;
-  for (const v of values) {
-    histogram[v] = (histogram[v] as number) + 1;
-    sum += v;
-    squares += v * v;
-  }
-  const n = values.length;
-  const mean = sum / n;
-  return { median: medianOf(histogram, n), stddev: Math.sqrt(Math.max(0, squares / n - mean * mean)) };
 }
 
 function medianOf(histogram: Uint32Array, count: number): number {
