@@ -1,9 +1,12 @@
 import { AppError } from '../errors';
 import { codeOf } from './download-fs';
 
-const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
-const DENIED = new Set(['EACCES', 'EPERM']);
-const GONE = new Set(['ENOENT', 'ENOTDIR']);
+/** Node error codes that mean the disk (or the user's quota) is full. */
+export const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
+/** Node error codes that mean the app may not write there. */
+export const DENIED = new Set(['EACCES', 'EPERM']);
+/** Node error codes that mean the folder is not there. */
+export const GONE = new Set(['ENOENT', 'ENOTDIR']);
 
 /**
  * Turns a file-system failure while downloading into an error the operator can act on: which
