@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 /** Every kind of stream alarm; `connection` belongs to a profile's connection, not to one stream. */
 export const ALARM_TYPES = ['frozen', 'black', 'uniform', 'overdue', 'down', 'gone', 'connection', 'unreadable'] as const;
+/** Schema of an alarm type. */
 export const alarmTypeSchema = z.enum(ALARM_TYPES);
 /** A kind of alarm. */
 export type AlarmType = z.infer<typeof alarmTypeSchema>;
@@ -120,9 +121,25 @@ export type AlarmsView = z.infer<typeof alarmsViewSchema>;
 
 /** The snooze lengths the operator can choose. */
 export const SNOOZE_CHOICES = ['15m', '1h', 'recovery'] as const;
-export const snoozeRequestSchema = z.object({ streamId: z.string().min(1).max(200), for: z.enum(SNOOZE_CHOICES) });
+/** The page asks to snooze a stream: which, and for how long. */
+export const snoozeRequestSchema = z.object({ streamId: z.string().min(1).max(400), for: z.enum(SNOOZE_CHOICES) });
 /** A request to snooze one stream. */
 export type SnoozeRequest = z.infer<typeof snoozeRequestSchema>;
+
+/** The page acknowledges one alarm (by its id) or every raised alarm of a stream (by the stream's id). */
+export const acknowledgeRequestSchema = z.object({ id: z.string().min(1).max(400) });
+/** A request to acknowledge. */
+export type AcknowledgeRequest = z.infer<typeof acknowledgeRequestSchema>;
+
+/** The page dismisses a gone stream's tile. */
+export const dismissGoneRequestSchema = z.object({ streamId: z.string().min(1).max(400) });
+/** A request to dismiss a gone tile. */
+export type DismissGoneRequest = z.infer<typeof dismissGoneRequestSchema>;
+
+/** The page (or the CLI) reads the alarm log from a moment on. */
+export const alarmLogQuerySchema = z.object({ since: isoTime.optional() });
+/** A query of the alarm log. */
+export type AlarmLogQuery = z.infer<typeof alarmLogQuerySchema>;
 
 /** Streams the operator expects live: by id, or by any of their tags. */
 export const watchListSchema = z.object({
