@@ -41,7 +41,7 @@ async function timed(label: string, job: (i: number) => Promise<unknown> | unkno
 
 const pictures: Buffer[] = [];
 for (let i = 0; i < 20; i++) {
-  const scene = { streamname: `bench-${i}`, label: 'main 720p', version: 1, hue: (i * 37) % 360, black: false };
+  const scene = { streamname: `bench-${i}`, label: 'main 720p', version: 1, hue: (i * 37) % 360, look: 'card' as const };
   pictures.push(await encodeJpeg(drawThumbnail(scene, Date.UTC(2025, 0, 1, 10, 0, i * 10))));
 }
 const measures = (await Promise.all(pictures.map((p) => analysePicture(p)))) as PictureMeasure[];

@@ -15,6 +15,7 @@ import { WallCache } from './core/cache/wall-cache';
 import type { EventChannel, EventPayload } from '../shared/ipc-contract';
 import { startDemoBackend } from './demo';
 import { createHandlers, toDownloadView } from './handlers';
+import { AlarmCenter } from './core/alarms/alarm-center';
 
 /** What the platform (Electron, or the test harness) provides to the core. */
 export interface ComposeOptions {
@@ -27,6 +28,8 @@ export interface ComposeOptions {
   /** Where recordings go until the operator chooses a folder. */
   defaultDownloadDir: string;
   startDemo?: () => Promise<DemoBackend>;
+  /** The system's locale (desktop notifications follow it when the language is "system"). */
+  systemLocale?: () => string;
 }
 
 /** A listener for every event of the contract. */
@@ -38,6 +41,7 @@ export interface ComposedApp extends Disposable {
   readonly settings: SettingsService;
   readonly store: AssetStore;
   readonly downloads: DownloadManager;
+  readonly alarms: AlarmCenter;
   readonly handlers: CommandHandlers;
   readonly dispatch: Dispatch;
   /** Subscribes to every event of the contract at once: the transport forwards them to the page. */
@@ -66,8 +70,12 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   const store = new AssetStore(join(options.userDataDir, 'cache'));
   const cache = new WallCache(join(options.userDataDir, 'cache'), store);
   const downloads = disposables.add(new DownloadManager({ http, stateFile: join(options.userDataDir, 'downloads.json') }));
+  const alarms = disposables.add(
+    new AlarmCenter({ folder: join(options.userDataDir, 'alarms'), http, settings, desktop: options.desktop, log, systemLocale: options.systemLocale ?? (() => Intl.DateTimeFormat().resolvedOptions().locale) }),
+  );
   const session = disposables.add(
     new Session({
+      alarms,
       settings,
       vault: options.vault,
       http,
@@ -79,13 +87,14 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       log,
     }),
   );
-  const handlers = createHandlers({ session, settings, downloads, desktop: options.desktop, defaultDownloadDir: options.defaultDownloadDir });
+  const handlers = createHandlers({ session, settings, downloads, alarms, desktop: options.desktop, defaultDownloadDir: options.defaultDownloadDir });
   let shuttingDown: Promise<void> | null = null;
   return {
     session,
     settings,
     store,
     downloads,
+    alarms,
     handlers,
     dispatch: createDispatcher(handlers, log),
     onEvent(listener) {
@@ -95,6 +104,9 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       subs.add(downloads.onDidChange((list) => listener('downloads:changed', list.map(toDownloadView))));
       subs.add(settings.onDidChange((next) => listener('settings:changed', toSettingsView(next))));
       subs.add(options.desktop.onDidChangeWindow((state) => listener('window:changed', state)));
+      subs.add(alarms.onDidChange((state) => listener('alarms:changed', state)));
+      subs.add(alarms.onDidEvent((event) => listener('alarms:event', event)));
+      subs.add(alarms.onDidReveal((streamId) => listener('alarms:reveal', { streamId })));
       return subs;
     },
     async start() {
@@ -104,7 +116,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     },
     shutdown(timeoutMs = SHUTDOWN_TIMEOUT_MS) {
       shuttingDown ??= (async () => {
-        const saves = Promise.all([session.close(), downloads.flushed()]);
+        const saves = Promise.all([session.close().then(() => alarms.close()), downloads.flushed()]);
         const outcome = await withTimeout(saves, timeoutMs);
         if (outcome === 'timeout') log.warn(`quit: the last saves took longer than ${timeoutMs} ms; quitting anyway`);
         disposables.dispose();

@@ -10,12 +10,15 @@ import type { DownloadRecord } from './core/downloads/download-types';
 import { resolveRecording } from './core/downloads/resolve-recording';
 import { AppError } from './core/errors';
 import type { DownloadView } from '../shared/download-view';
+import type { AlarmCenter } from './core/alarms/alarm-center';
+import type { Settings } from './core/settings/settings';
 
 /** What the command handlers work on. */
 export interface HandlerDeps {
   session: Session;
   settings: SettingsService;
   downloads: DownloadManager;
+  alarms: AlarmCenter;
   desktop: DesktopPort;
   defaultDownloadDir: string;
 }
@@ -27,7 +30,7 @@ export function toDownloadView(record: DownloadRecord): DownloadView {
 }
 
 /** Every command of the contract, implemented on the core. The page names things by id only. */
-export function createHandlers({ session, settings, downloads, desktop, defaultDownloadDir }: HandlerDeps): CommandHandlers {
+export function createHandlers({ session, settings, downloads, alarms, desktop, defaultDownloadDir }: HandlerDeps): CommandHandlers {
   const download = (id: string): DownloadRecord => {
     const record = downloads.list().find((d) => d.id === id);
     if (!record) throw new AppError('not-found', 'That download is no longer in the list.');
@@ -96,5 +99,35 @@ export function createHandlers({ session, settings, downloads, desktop, defaultD
       desktop.copyText(text);
       return null;
     },
+    'alarms:get': async () => alarms.state(),
+    'alarms:acknowledge': async ({ id }) => {
+      alarms.acknowledge(id);
+      return null;
+    },
+    'alarms:acknowledge-all': async () => {
+      alarms.acknowledgeAll();
+      return null;
+    },
+    'alarms:snooze': async (request) => {
+      alarms.snooze(request);
+      return null;
+    },
+    'alarms:unsnooze': async ({ streamId }) => {
+      alarms.unsnooze(streamId);
+      return null;
+    },
+    'alarms:dismiss': async ({ streamId }) => {
+      alarms.dismiss(streamId);
+      return null;
+    },
+    'alarms:history': ({ sinceHours }) => alarms.history(sinceHours),
+    'alarms:export-csv': async ({ sinceHours }) => ({ path: await alarms.exportCsv(sinceHours) }),
+    'watch:set': async (request) => toSettingsView(settings.update((current) => ({ ...current, watch: toggled(current.watch, request) }))),
   };
+}
+
+/** The watch list with one stream or tag added or removed. */
+function toggled(list: Settings['watch'], request: { streamId: string; watched: boolean } | { tag: string; watched: boolean }): Settings['watch'] {
+  const flip = (items: string[], item: string): string[] => (request.watched ? [...new Set([...items, item])] : items.filter((x) => x !== item));
+  return 'streamId' in request ? { ...list, streamIds: flip(list.streamIds, request.streamId) } : { ...list, tags: flip(list.tags, request.tag) };
 }

@@ -183,3 +183,24 @@ export type AlarmSettings = z.infer<typeof alarmSettingsSchema>;
 
 /** The default alarm settings. */
 export const DEFAULT_ALARM_SETTINGS: AlarmSettings = alarmSettingsSchema.parse({});
+
+/** How the alarm webhook is doing, for the Settings screen. */
+export const webhookStatusSchema = z.object({
+  url: z.string().nullable(),
+  pending: z.number().int(),
+  lastOkAt: z.number().nullable(),
+  lastError: z.string().nullable(),
+});
+/** The webhook's delivery state. */
+export type WebhookStatus = z.infer<typeof webhookStatusSchema>;
+
+/** Everything the page shows about alarms: the active wall's health, and the outputs' state. */
+export const alarmsStateSchema = alarmsViewSchema.extend({
+  /** Open alarms (state `alarm`) the operator has not acknowledged, across streams and the connection. */
+  unacknowledged: z.number().int(),
+  webhook: webhookStatusSchema,
+  /** The alarm log could not be written (disk full, permissions): plain words, or null. */
+  logError: z.string().nullable(),
+});
+/** The alarms as the page mirrors them. */
+export type AlarmsState = z.infer<typeof alarmsStateSchema>;

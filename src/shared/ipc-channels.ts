@@ -28,9 +28,27 @@ export const commandChannels = [
   'window:set-fullscreen',
   'window:set-kiosk',
   'clipboard:copy',
+  'alarms:get',
+  'alarms:acknowledge',
+  'alarms:acknowledge-all',
+  'alarms:snooze',
+  'alarms:unsnooze',
+  'alarms:dismiss',
+  'alarms:history',
+  'alarms:export-csv',
+  'watch:set',
 ] as const;
 
-export const eventChannels = ['wall:changed', 'session:changed', 'downloads:changed', 'settings:changed', 'window:changed'] as const;
+export const eventChannels = [
+  'wall:changed',
+  'session:changed',
+  'downloads:changed',
+  'settings:changed',
+  'window:changed',
+  'alarms:changed',
+  'alarms:event',
+  'alarms:reveal',
+] as const;
 
 export type CommandChannel = (typeof commandChannels)[number];
 export type EventChannel = (typeof eventChannels)[number];

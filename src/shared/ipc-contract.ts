@@ -4,6 +4,7 @@ import { credentialKindSchema } from './domain';
 import { sessionViewSchema, wallViewSchema } from './view';
 import { displayViewSchema, settingsPatchSchema, settingsViewSchema } from './settings-view';
 import { downloadViewSchema } from './download-view';
+import { alarmEventSchema, alarmsStateSchema, snoozeRequestSchema } from './alarms';
 import type { CommandChannel, EventChannel } from './ipc-channels';
 
 export { commandChannels, eventChannels, isCommandChannel, isEventChannel, type CommandChannel, type EventChannel } from './ipc-channels';
@@ -56,6 +57,23 @@ export const commands = {
   'window:set-kiosk': { request: z.object({ on: z.boolean() }), response: z.null() },
   /** Copies an id to the clipboard (the page has no clipboard permission). */
   'clipboard:copy': { request: z.object({ text: z.string().max(1000) }), response: z.null() },
+  'alarms:get': { request: none, response: alarmsStateSchema },
+  /** Acknowledges one alarm (by its alarm id) or every open alarm of a stream (by stream id). */
+  'alarms:acknowledge': { request: z.object({ id }), response: z.null() },
+  'alarms:acknowledge-all': { request: none, response: z.null() },
+  'alarms:snooze': { request: snoozeRequestSchema, response: z.null() },
+  'alarms:unsnooze': { request: z.object({ streamId: id }), response: z.null() },
+  /** Removes a gone stream's tile (and its alarm) from the wall. */
+  'alarms:dismiss': { request: z.object({ streamId: id }), response: z.null() },
+  /** The alarm log since some hours ago, newest last, at most the last 2,000 events. */
+  'alarms:history': { request: z.object({ sinceHours: z.number().min(0).max(24 * 366) }), response: z.array(alarmEventSchema) },
+  /** Saves the alarm log since some hours ago as CSV where the operator chooses; null when they cancel. */
+  'alarms:export-csv': { request: z.object({ sinceHours: z.number().min(0).max(24 * 366) }), response: z.object({ path: z.string().nullable() }) },
+  /** Marks a stream or a tag watched (expected live) or not. */
+  'watch:set': {
+    request: z.union([z.object({ streamId: id, watched: z.boolean() }), z.object({ tag: z.string().min(1).max(200), watched: z.boolean() })]),
+    response: settingsViewSchema,
+  },
 } as const satisfies Record<CommandChannel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Every event main pushes to the page, with its payload schema. */
@@ -66,6 +84,11 @@ export const events = {
   'settings:changed': settingsViewSchema,
   /** The window entered or left fullscreen or kiosk (also by the system, e.g. Esc). */
   'window:changed': z.object({ fullscreen: z.boolean(), kiosk: z.boolean() }),
+  'alarms:changed': alarmsStateSchema,
+  /** Each alarm event as it happens (the page sounds the tone for raises). */
+  'alarms:event': alarmEventSchema,
+  /** The operator clicked an alarm's desktop notification: show that stream. */
+  'alarms:reveal': z.object({ streamId: id }),
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type CommandRequest<C extends CommandChannel> = z.input<(typeof commands)[C]['request']>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alarmSettingsSchema, watchListSchema } from './alarms';
 
 /** Grid layouts of the wall. */
 export const gridSchema = z.enum(['auto', '2x2', '3x3', '4x4', '5x5']);
@@ -53,6 +54,10 @@ export const settingsViewSchema = z.object({
   activeLayout: z.string().nullable(),
   /** The current grid and filter of the free wall, kept across restarts. */
   wall: z.object({ grid: gridSchema, filter: wallFilterSchema, sort: sortSchema }),
+  /** Alarm thresholds per type, sound and the webhook. */
+  alarms: alarmSettingsSchema,
+  /** Streams (by id) and tags the operator expects live: their alarms are critical. */
+  watch: watchListSchema,
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 

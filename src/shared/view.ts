@@ -44,6 +44,8 @@ export const tileViewSchema = z.object({
   variants: z.array(variantViewSchema),
   recordings: z.array(recordingViewSchema),
   hasReplay: z.boolean(),
+  /** The stream left bintu's list: its tile keeps its slot, with its last picture, until dismissed. */
+  gone: z.boolean(),
 });
 export type TileView = z.infer<typeof tileViewSchema>;
 

@@ -59,6 +59,23 @@ export class RecordingDesktop implements DesktopPort {
       { id: 2, label: 'Display 2 (3840x2160)', primary: false },
     ];
   }
+  /** Whether the window has the focus (a test may pretend the operator looks elsewhere). */
+  focused = true;
+  /** Where the save dialog answers next (null: the operator cancels). */
+  nextSaveFile: string | null = null;
+  /** Each notification shown, with the click the operator could make. */
+  readonly notifications: { title: string; body: string; critical: boolean; click: () => void }[] = [];
+  isFocused(): boolean {
+    return this.focused;
+  }
+  notify(notification: { title: string; body: string; critical: boolean }, onClick: () => void): void {
+    this.record('notify', notification);
+    this.notifications.push({ ...notification, click: onClick });
+  }
+  async chooseSaveFile(defaultName: string, filter: { name: string; extensions: string[] }): Promise<string | null> {
+    this.record('chooseSaveFile', defaultName, filter);
+    return this.nextSaveFile;
+  }
   followSettings(settings: SettingsService): Disposable {
     this.settings = settings;
     // The login item as the OS would receive it: recorded whenever the setting changes.

@@ -31,4 +31,10 @@ export interface DesktopPort {
    */
   followSettings(settings: SettingsService): Disposable;
   onDidChangeWindow(listener: (state: WindowState) => void): Disposable;
+  /** Whether the operator window has the focus (desktop notifications only when it has not). */
+  isFocused(): boolean;
+  /** Shows a desktop notification; a click brings the window forward and calls `onClick`. */
+  notify(notification: { title: string; body: string; critical: boolean }, onClick: () => void): void;
+  /** Asks the operator where to save a file; null when they cancel. */
+  chooseSaveFile(defaultName: string, filter: { name: string; extensions: string[] }): Promise<string | null>;
 }

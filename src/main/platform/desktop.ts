@@ -1,4 +1,5 @@
-import { app, clipboard, dialog, screen, shell, type BrowserWindow } from 'electron';
+import { app, clipboard, dialog, Notification, screen, shell, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
 import type { DesktopPort, WindowState } from '../core/desktop-port';
 import { DisposableStore, Emitter } from '../core/lifecycle';
 import type { SettingsService } from '../core/settings/settings';
@@ -51,5 +52,21 @@ export function createElectronDesktop(window: BrowserWindow, replays: ReplayWind
       return subs;
     },
     onDidChangeWindow: changes.event,
+    isFocused: () => window.isFocused(),
+    notify({ title, body, critical }, onClick) {
+      if (!Notification.isSupported()) return;
+      const note = new Notification({ title, body, urgency: critical ? 'critical' : 'normal', silent: true });
+      note.on('click', () => {
+        if (window.isMinimized()) window.restore();
+        window.show();
+        window.focus();
+        onClick();
+      });
+      note.show();
+    },
+    async chooseSaveFile(defaultName, filter) {
+      const result = await dialog.showSaveDialog(window, { defaultPath: join(app.getPath('documents'), defaultName), filters: [filter] });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
   };
 }

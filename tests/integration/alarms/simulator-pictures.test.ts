@@ -5,11 +5,11 @@ import { encodeJpeg } from '../../../src/main/simulator/encode';
 import { drawThumbnail } from '../../../src/main/simulator/picture';
 import { DEFAULT_ALARM_SETTINGS } from '../../../src/shared/alarms';
 
-const scene = { streamname: 'ABCDE-FGHIJ', label: 'main 720p', version: 1, hue: 210, black: false };
+const scene = { streamname: 'ABCDE-FGHIJ', label: 'main 720p', version: 1, hue: 210 };
 const at = (s: number) => Date.UTC(2025, 0, 1, 10, 0, 0) + s * 1000;
 
 async function measured(black: boolean, seconds: number): Promise<PictureMeasure> {
-  const result = await analysePicture(await encodeJpeg(drawThumbnail({ ...scene, black }, at(seconds))));
+  const result = await analysePicture(await encodeJpeg(drawThumbnail({ ...scene, look: black ? 'black' : 'card' }, at(seconds))));
   if (result.kind !== 'picture') throw new Error(result.detail);
   return result;
 }

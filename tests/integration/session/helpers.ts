@@ -8,6 +8,8 @@ import { cacheKey, WallCache } from '../../../src/main/core/cache/wall-cache';
 import { MemorySettingsStore, SettingsService } from '../../../src/main/core/settings/settings';
 import type { ConnectionDeps, ConnectionTarget } from '../../../src/main/core/session/wall-connection';
 import type { Logger } from '../../../src/main/core/log/logger';
+import { AlarmCenter } from '../../../src/main/core/alarms/alarm-center';
+import { RecordingDesktop } from '../../support/recording-desktop';
 
 /** A logger that keeps what it was told, for assertions. */
 export function memoryLog(): Logger & { lines: string[] } {
@@ -22,21 +24,26 @@ export async function connectionWorld(streams = 6): Promise<{ sim: Simulator; de
   const dir = mkdtempSync(join(tmpdir(), 'wall-connection-'));
   const http = new HttpClient();
   const store = new AssetStore(join(dir, 'cache'));
+  const settings = new SettingsService(new MemorySettingsStore({ listIntervalS: 2 }));
+  const log = memoryLog();
+  const alarms = new AlarmCenter({ folder: join(dir, 'alarms'), http, settings, desktop: new RecordingDesktop(), log });
   const deps: ConnectionDeps = {
-    settings: new SettingsService(new MemorySettingsStore({ listIntervalS: 2 })),
+    settings,
+    alarms,
     http,
     store,
     cache: new WallCache(join(dir, 'cache'), store),
     assetSrc: (name) => `wall-asset://cache/${name}`,
-    log: memoryLog(),
+    log,
   };
   const secret = sim.credentials.find((c) => c.kind === 'apiKey' && c.liveProcessing)?.secret ?? '';
-  const target: ConnectionTarget = { profileId: 'p1', apiBase: sim.baseUrl, credential: { kind: 'apiKey', secret }, cacheKey: cacheKey('p1', sim.baseUrl) };
+  const target: ConnectionTarget = { profileId: 'p1', apiBase: sim.baseUrl, credential: { kind: 'apiKey', secret }, cacheKey: cacheKey('p1', sim.baseUrl), name: 'Test organisation' };
   return {
     sim,
     deps,
     target,
     async close() {
+      alarms.dispose();
       http.dispose();
       await sim.close();
     },

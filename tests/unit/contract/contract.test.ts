@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commandChannels, eventChannels, commands, events } from '../../../src/shared/ipc-contract';
@@ -77,6 +78,8 @@ describe('the real core, on the demo simulator', () => {
     expect(await core.call('clipboard:copy', { text: recorded.id })).toBeNull();
     expect(core.desktop.clipboard).toBe(recorded.id);
 
+    await exerciseAlarms(core);
+
     // The demo's simulator stays up after the demo stops, so a stored profile can use it.
     expect((await core.call('demo:stop')).demo).toBe(false);
     const { apiBase, credential } = core.demo();
@@ -92,6 +95,50 @@ describe('the real core, on the demo simulator', () => {
     expect(JSON.stringify(core.seen)).not.toContain(credential.secret);
   }, 180_000);
 });
+
+/**
+ * Raises a real alarm (a watched stream that is not live is "down"), with the window unfocused so
+ * it notifies, then acknowledges, snoozes, reads, exports and clicks the notification.
+ */
+async function exerciseAlarms(core: LiveCore): Promise<void> {
+  const idle = core.app.session.wall().streams.find((s) => s.state !== 'live' && !s.gone);
+  if (!idle) throw new Error('the demo has no stream that is not live');
+  core.desktop.focused = false;
+  expect((await core.call('watch:set', { streamId: idle.id, watched: true })).watch.streamIds).toEqual([idle.id]);
+  const raised = await vi.waitFor(
+    async () => {
+      const state = await core.call('alarms:get');
+      const health = state.streams.find((h) => h.streamId === idle.id);
+      if (health?.state !== 'alarm') throw new Error(`stream ${idle.id} is ${health?.state ?? 'unknown'}`);
+      return state;
+    },
+    { timeout: 30_000, interval: 250 },
+  );
+  expect(raised.unacknowledged).toBeGreaterThan(0);
+  expect(await core.call('alarms:acknowledge', { id: idle.id })).toBeNull();
+  expect((await core.call('alarms:get')).streams.find((h) => h.streamId === idle.id)?.state).toBe('acknowledged');
+  expect(await core.call('alarms:snooze', { streamId: idle.id, for: '15m' })).toBeNull();
+  expect(await core.call('alarms:unsnooze', { streamId: idle.id })).toBeNull();
+  expect(await core.call('alarms:acknowledge-all')).toBeNull();
+  // Only a gone tile can be dismissed: a listed stream is refused in plain words.
+  core.called.add('alarms:dismiss');
+  expect(await core.app.dispatch('alarms:dismiss', { streamId: idle.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  const history = await vi.waitFor(async () => {
+    const events = await core.call('alarms:history', { sinceHours: 1 });
+    if (!events.some((e) => e.state === 'acknowledged')) throw new Error('the acknowledgement is not logged yet');
+    return events;
+  });
+  expect(history.some((e) => e.streamId === idle.id && e.state === 'alarm' && e.severity === 'critical')).toBe(true);
+  core.desktop.nextSaveFile = join(core.dir, 'alarms.csv');
+  expect(await core.call('alarms:export-csv', { sinceHours: 1 })).toEqual({ path: core.desktop.nextSaveFile });
+  expect(readFileSync(core.desktop.nextSaveFile, 'utf8')).toContain(idle.id);
+  const notification = core.desktop.notifications.find((n) => n.title.includes(idle.name));
+  expect(notification?.critical).toBe(true);
+  notification?.click();
+  expect(core.seen.some((e) => e.channel === 'alarms:reveal' && (e.payload as { streamId: string }).streamId === idle.id)).toBe(true);
+  expect((await core.call('watch:set', { streamId: idle.id, watched: false })).watch.streamIds).toEqual([]);
+  core.desktop.focused = true;
+}
 
 /** Waits until the wall has a stream with a recording and one with a replay (details come after the list). */
 async function waitForTiles(core: LiveCore): Promise<{ recorded: TileView; replayable: TileView }> {

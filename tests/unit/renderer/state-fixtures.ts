@@ -1,3 +1,4 @@
+import { DEFAULT_ALARM_SETTINGS } from '../../../src/shared/alarms';
 import type { AppErrorData } from '../../../src/shared/errors';
 import type { DownloadView } from '../../../src/shared/download-view';
 import type { SettingsView } from '../../../src/shared/settings-view';
@@ -45,6 +46,8 @@ export function settingsWith(over: Partial<SettingsView> = {}): SettingsView {
     layouts: [],
     activeLayout: null,
     wall: { grid: 'auto', filter: { search: '', states: [], tags: [] }, sort: 'slot' },
+    alarms: DEFAULT_ALARM_SETTINGS,
+    watch: { streamIds: [], tags: [] },
     ...over,
   };
 }

@@ -27,6 +27,7 @@ export function tile(id: string, over: Partial<TileView> = {}): TileView {
     variants: [variant(0, { id: `${id}-v0` })],
     recordings: [],
     hasReplay: false,
+    gone: false,
     ...over,
   };
 }

@@ -32,7 +32,7 @@ export async function refreshAsset(
   ext: AssetExt,
   previous: AssetRecord | null,
   now: () => number,
-): Promise<{ record: AssetRecord; outcome: FetchOutcome }> {
+): Promise<{ record: AssetRecord; outcome: FetchOutcome; body?: Buffer }> {
   const headers: Record<string, string> = { Accept: ext === 'gif' ? 'image/gif' : 'image/jpeg' };
   if (previous?.name && previous.etag) headers['If-None-Match'] = previous.etag;
   if (previous?.name && previous.lastModified) headers['If-Modified-Since'] = previous.lastModified;
@@ -52,7 +52,8 @@ export async function refreshAsset(
     return { record: { ...previous, ...base }, outcome: 'unchanged' };
   }
   const name = await store.put(response.body, ext);
-  return { record: { ...base, name, changedAt: producedAt ?? at }, outcome: 'changed' };
+  // The bytes go back with a new picture so a watcher can look at it without reading the disk.
+  return { record: { ...base, name, changedAt: producedAt ?? at }, outcome: 'changed', body: response.body };
 }
 
 /** Maps a failed asset response to an error the wall can show and the scheduler can act on. */

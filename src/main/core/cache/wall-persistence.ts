@@ -21,7 +21,7 @@ export class WallPersistence implements Disposable {
     private readonly poller: Poller,
     private readonly cache: WallCache,
     private readonly key: string,
-    private readonly options: { assetsDir: string; capBytes: () => number; log: Logger },
+    private readonly options: { assetsDir: string; capBytes: () => number; log: Logger; pinned?: () => Promise<Set<string>> },
   ) {
     this.listener = poller.onDidChange(() => this.scheduleSave());
     this.janitor = setInterval(() => void this.clean(), JANITOR_EVERY_MS);
@@ -62,7 +62,10 @@ export class WallPersistence implements Disposable {
 
   private async clean(): Promise<void> {
     try {
-      const report = await enforceCacheCap(this.options.assetsDir, this.cache.folder, this.options.capBytes(), this.poller.liveAssetNames());
+      const keep = this.poller.liveAssetNames();
+      // Alarm evidence stays while alarms show it or the alarm log keeps it.
+      for (const name of (await this.options.pinned?.()) ?? []) keep.add(name);
+      const report = await enforceCacheCap(this.options.assetsDir, this.cache.folder, this.options.capBytes(), keep);
       if (report.evictedFiles > 0) this.options.log.info(`cache cap: evicted ${report.evictedFiles} file(s), ${report.evictedBytes} bytes`);
     } catch (error) {
       this.options.log.warn(`cache clean-up failed: ${describe(error)}`);

@@ -9,7 +9,7 @@ import { ACCEPTED_ENCODINGS, decodeBody, readBody } from './read-body';
 /** One HTTP request. Headers are sent as given and never logged. */
 export interface HttpRequest {
   url: string;
-  method?: 'GET' | 'PUT' | 'HEAD';
+  method?: 'GET' | 'PUT' | 'POST' | 'HEAD';
   headers?: Record<string, string>;
   body?: string;
   /** Socket idle timeout and overall deadline for this request, in ms. */

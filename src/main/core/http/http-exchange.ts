@@ -6,7 +6,7 @@ import { cancelledError, errorCodeOf, networkError } from './network-errors';
 /** Everything one exchange needs; the client fills in defaults and the agent. */
 export interface ExchangeOptions {
   url: URL;
-  method: 'GET' | 'PUT' | 'HEAD';
+  method: 'GET' | 'PUT' | 'POST' | 'HEAD';
   headers: Record<string, string>;
   body?: string;
   timeoutMs: number;
@@ -104,9 +104,10 @@ export class Exchange {
       req.on('error', (error) => {
         if (this.settled) return;
         const code = errorCodeOf(error);
-        if (!gotHead && mayRetry && req.reusedSocket && code !== undefined && STALE_SOCKET_CODES.has(code)) {
+        if (!gotHead && mayRetry && method !== 'POST' && req.reusedSocket && code !== undefined && STALE_SOCKET_CODES.has(code)) {
           // The server closed an idle keep-alive socket just as we reused it: the request never
-          // reached it, so one fresh attempt is safe (all our methods are idempotent).
+          // reached it, so one fresh attempt is safe for idempotent methods (a POST might have
+          // been taken, and its sender retries on its own terms).
           this.attempt(false).then(resolve, reject);
           return;
         }

@@ -18,6 +18,21 @@ export interface StreamSource {
   getStream(id: string, options: { assetLimit: number }, signal?: AbortSignal): Promise<Stream>;
 }
 
+/** What became of one refresh of a stream's main picture: what alarms watch, at no extra request. */
+export interface PictureObservation {
+  streamId: string;
+  at: number;
+  /** A new version with new bytes, the same bytes under new validators, a 304, or a failed request. */
+  outcome: 'changed' | 'unchanged' | 'not-modified' | 'failed';
+  /** The new bytes, with `changed` only. */
+  body?: Buffer;
+  /** The cached file name of the picture now shown. */
+  assetName: string | null;
+  /** When the producer wrote the version now held (local clock), if it said. */
+  producedAt: number | null;
+  error?: AppErrorData;
+}
+
 /** Poller settings; intervals in milliseconds. */
 export interface PollerOptions {
   source: StreamSource;
@@ -29,6 +44,8 @@ export interface PollerOptions {
   assetLimit: number;
   /** The wall to start from (the offline cache), shown until bintu answers. */
   initial?: Pick<WallModel, 'streams' | 'assets'> & { lastSuccessAt: number | null };
+  /** Told about every refresh of each stream's main picture. */
+  onPicture?: (observation: PictureObservation) => void;
   now?: () => number;
   random?: () => number;
   tickMs?: number;
@@ -258,8 +275,12 @@ export class Poller implements Disposable {
     const { url, ext, intervalMs } = job.wanted;
     try {
       const previous = this.assets.get(url) ?? null;
-      const { record, outcome } = await refreshAsset(this.options.http, this.options.store, url, ext, previous, this.now);
+      const { record, outcome, body } = await refreshAsset(this.options.http, this.options.store, url, ext, previous, this.now);
       if (this.stopped || !this.assetJobs.has(url)) return;
+      if (job.wanted.primary) {
+        const seen = { streamId: job.wanted.streamId, at: this.now(), outcome, assetName: record.name, producedAt: record.producedAt };
+        this.options.onPicture?.(body ? { ...seen, body } : seen);
+      }
       job.failures = 0;
       const now = this.now();
       const jitter = this.random() * 400;
@@ -277,6 +298,10 @@ export class Poller implements Disposable {
       if (this.stopped) return;
       job.failures++;
       const data = toErrorData(error);
+      if (job.wanted.primary) {
+        const held = this.assets.get(url);
+        this.options.onPicture?.({ streamId: job.wanted.streamId, at: this.now(), outcome: 'failed', assetName: held?.name ?? null, producedAt: held?.producedAt ?? null, error: data });
+      }
       if (data.retryAt) this.gate.closeUntil(url, data.retryAt);
       job.nextAt = Math.max(data.retryAt ?? 0, this.now() + backoffMs(intervalMs, job.failures, ASSET_BACKOFF_CAP_MS, this.random));
     } finally {

@@ -8,6 +8,8 @@ export interface WantedAsset {
   intervalMs: number;
   /** The stream whose tile shows it (for pausing tiles out of view, when the operator asks). */
   streamId: string;
+  /** The stream's main picture (its first quality's thumbnail): the one alarms watch. */
+  primary: boolean;
 }
 
 /** How long after the producer's expected write we ask, so the new file is surely there (HTTP dates have 1 s resolution). */
@@ -28,20 +30,20 @@ export function wantedAssets(streams: Iterable<Stream>): Map<string, WantedAsset
   const wanted = new Map<string, WantedAsset>();
   for (const stream of streams) {
     const idle = stream.state !== 'live';
-    for (const variant of stream.variants) addVariantAssets(wanted, variant, idle, stream.id);
+    stream.variants.forEach((variant, index) => addVariantAssets(wanted, variant, idle, stream.id, index === 0));
   }
   return wanted;
 }
 
-function addVariantAssets(wanted: Map<string, WantedAsset>, variant: Variant, idle: boolean, streamId: string): void {
+function addVariantAssets(wanted: Map<string, WantedAsset>, variant: Variant, idle: boolean, streamId: string, first: boolean): void {
   const pace = (ms: number): number => (idle ? Math.max(ms, IDLE_INTERVAL_MS) : ms);
   if (variant.thumbnail) {
     const intervalMs = pace(assetIntervalMs(variant.processing.thumbs?.interval));
-    wanted.set(variant.thumbnail.url, { url: variant.thumbnail.url, ext: 'jpg', intervalMs, streamId });
+    wanted.set(variant.thumbnail.url, { url: variant.thumbnail.url, ext: 'jpg', intervalMs, streamId, primary: first });
   }
   if (variant.motionclip) {
     const intervalMs = pace(assetIntervalMs(variant.processing.motionclip?.interval));
-    wanted.set(variant.motionclip.url, { url: variant.motionclip.url, ext: 'gif', intervalMs, streamId });
+    wanted.set(variant.motionclip.url, { url: variant.motionclip.url, ext: 'gif', intervalMs, streamId, primary: false });
   }
 }
 

@@ -26,18 +26,24 @@ export interface WallModel {
 export type AssetSrc = (name: string) => string;
 
 /** Builds the page's view: no URL of bintu's, only cached-file addresses. */
-export function toWallView(model: WallModel, traffic: { requests: number; bytes: number }, assetSrc: AssetSrc): WallView {
+export function toWallView(
+  model: WallModel,
+  traffic: { requests: number; bytes: number },
+  assetSrc: AssetSrc,
+  /** Streams that left bintu's list and keep their tile (with its last picture) until dismissed. */
+  gone: readonly Stream[] = [],
+): WallView {
   return {
     // Only the two counters the page shows: the contract declares no others.
     connection: { ...model.connection, requests: traffic.requests, bytes: traffic.bytes },
-    streams: model.streams.map((stream) => toTile(stream, model.assets, assetSrc)),
+    streams: [...model.streams.map((stream) => toTile(stream, model.assets, assetSrc, false)), ...gone.map((stream) => toTile(stream, model.assets, assetSrc, true))],
     truncated: model.truncated,
     quantity: model.quantity,
     fromCache: model.fromCache,
   };
 }
 
-function toTile(stream: Stream, assets: ReadonlyMap<string, AssetRecord>, assetSrc: AssetSrc): TileView {
+function toTile(stream: Stream, assets: ReadonlyMap<string, AssetRecord>, assetSrc: AssetSrc, gone: boolean): TileView {
   const variants = stream.variants.map((variant) => toVariant(variant, assets, assetSrc));
   return {
     id: stream.id,
@@ -49,6 +55,7 @@ function toTile(stream: Stream, assets: ReadonlyMap<string, AssetRecord>, assetS
     variants,
     recordings: stream.recordings.map(({ id, fileName, createdAt }) => ({ id, fileName, createdAt })),
     hasReplay: variants.some((variant) => variant.hasReplay),
+    gone,
   };
 }
 

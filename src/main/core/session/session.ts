@@ -56,7 +56,7 @@ export class Session implements Disposable {
     const { activeProfileId } = this.deps.settings.get();
     const profile = this.profile(activeProfileId);
     const secret = profile ? await this.deps.vault.get(profile.id) : null;
-    if (profile && secret) await this.startPolling(profile.id, profile.apiBase, { kind: profile.credentialKind, secret });
+    if (profile && secret) await this.startPolling(profile, { kind: profile.credentialKind, secret });
     await this.emitSession();
   }
 
@@ -106,7 +106,7 @@ export class Session implements Disposable {
       activeProfileId: profile.id,
     }));
     await this.closeDemo();
-    await this.startPolling(profile.id, profile.apiBase, credential);
+    await this.startPolling(profile, credential);
     return this.emitSession();
   }
 
@@ -118,7 +118,7 @@ export class Session implements Disposable {
     if (!secret) throw new AppError('credential-missing', `No credential is stored for "${profile.name}". Enter it again on the Connect screen.`);
     this.deps.settings.update((s) => ({ ...s, activeProfileId: profile.id }));
     await this.closeDemo();
-    await this.startPolling(profile.id, profile.apiBase, { kind: profile.credentialKind, secret });
+    await this.startPolling(profile, { kind: profile.credentialKind, secret });
     return this.emitSession();
   }
 
@@ -141,7 +141,7 @@ export class Session implements Disposable {
     if (!this.demo) {
       this.stopPolling();
       this.demo = await this.deps.startDemo();
-      await this.startPolling(DEMO_PROFILE_ID, this.demo.apiBase, this.demo.credential);
+      await this.startPolling({ id: DEMO_PROFILE_ID, name: 'Demo', apiBase: this.demo.apiBase }, this.demo.credential);
     }
     return this.emitSession();
   }
@@ -198,13 +198,14 @@ export class Session implements Disposable {
     return id === null ? undefined : this.deps.settings.get().profiles.find((p) => p.id === id);
   }
 
-  private async startPolling(profileId: string, apiBase: string, credential: BintuCredential): Promise<void> {
+  private async startPolling(profile: Pick<Profile, 'id' | 'name' | 'apiBase'>, credential: BintuCredential): Promise<void> {
+    const { id: profileId, apiBase, name } = profile;
     this.stopPolling();
     this.deps.secrets.add(credential.secret);
     const demo = profileId === DEMO_PROFILE_ID;
     this.deps.log.info(`polling ${apiBase} (${demo ? 'demo' : 'profile'})`);
     // The demo's simulator gets new ports every start: its pictures are not worth keeping.
-    const wall = new WallConnection({ profileId, apiBase, credential, cacheKey: demo ? null : cacheKey(profileId, apiBase) }, this.deps);
+    const wall = new WallConnection({ profileId, name, apiBase, credential, cacheKey: demo ? null : cacheKey(profileId, apiBase) }, this.deps);
     const listener = wall.onDidChange(() => this.wallChanges.fire(this.wall()));
     this.connection = { wall, listener };
     await wall.start();

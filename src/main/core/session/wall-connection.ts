@@ -10,6 +10,8 @@ import { toWallView, type AssetSrc } from '../poller/wall-view';
 import type { Logger } from '../log/logger';
 import type { WallCache } from '../cache/wall-cache';
 import { WallPersistence } from '../cache/wall-persistence';
+import type { AlarmCenter } from '../alarms/alarm-center';
+import { ConnectionAlarms } from '../alarms/connection-alarms';
 
 /** What one connection needs from the app; shared by every connection. */
 export interface ConnectionDeps {
@@ -19,6 +21,8 @@ export interface ConnectionDeps {
   cache: WallCache;
   assetSrc: AssetSrc;
   log: Logger;
+  /** Where each connection's alarms go (log, notifications, the page). */
+  alarms: AlarmCenter;
   now?: () => number;
 }
 
@@ -29,6 +33,8 @@ export interface ConnectionTarget {
   credential: BintuCredential;
   /** The offline-cache key, or null for a wall not worth keeping (the demo's ports change). */
   cacheKey: string | null;
+  /** What alarms and the log call this organisation. */
+  name: string;
 }
 
 /**
@@ -41,6 +47,9 @@ export class WallConnection implements Disposable {
   /** Fires (throttled by the poller) whenever this connection's wall changes. */
   readonly onDidChange = this.changes.event;
   private poller: Poller | null = null;
+  private alarms: ConnectionAlarms | null = null;
+  /** Streams whose tiles are on screen, when the operator chose to pause the others; null: all. */
+  private shown: ReadonlySet<string> | null = null;
   private persistence: WallPersistence | null = null;
   private closed = false;
 
@@ -51,7 +60,7 @@ export class WallConnection implements Disposable {
 
   /** The wall as the page sees it. */
   view(): WallView | null {
-    return this.poller ? toWallView(this.poller.model(), this.deps.http.stats(), this.deps.assetSrc) : null;
+    return this.poller ? toWallView(this.poller.model(), this.deps.http.stats(), this.deps.assetSrc, this.alarms?.goneStreams()) : null;
   }
 
   /** The streams on this wall now. */
@@ -61,7 +70,8 @@ export class WallConnection implements Disposable {
 
   /** Which tiles are on screen; pictures of the others pause only when the operator chose so. */
   setVisible(streamIds: readonly string[]): void {
-    this.poller?.setVisible(this.deps.settings.get().pauseHiddenTiles ? new Set(streamIds) : null);
+    this.shown = this.deps.settings.get().pauseHiddenTiles ? new Set(streamIds) : null;
+    this.poller?.setVisible(this.shown);
   }
 
   /** Polls the list now. */
@@ -92,6 +102,9 @@ export class WallConnection implements Disposable {
     if (cached.problem) deps.log.warn(cached.problem);
     if (this.closed) return;
     const settings = deps.settings.get();
+    const alarms = this.disposables.add(new ConnectionAlarms({ profileId: target.profileId, name: target.name }, { settings: deps.settings, now: deps.now ?? Date.now }));
+    this.alarms = alarms;
+    this.disposables.add(deps.alarms.attach(alarms));
     const poller = this.disposables.add(
       new Poller({
         source: new BintuClient({ apiBase: target.apiBase, credential: target.credential, http: deps.http }),
@@ -101,18 +114,33 @@ export class WallConnection implements Disposable {
         assetLimit: settings.assetLimit,
         ...(cached.snapshot ? { initial: cached.snapshot } : {}),
         ...(deps.now ? { now: deps.now } : {}),
+        onPicture: (seen) => alarms.observePicture(seen),
       }),
     );
     this.poller = poller;
-    this.disposables.add(poller.onDidChange(() => this.changes.fire()));
+    this.disposables.add(
+      poller.onDidChange(() => {
+        alarms.observeModel(poller.model(), this.shown);
+        this.changes.fire();
+      }),
+    );
+    // A gone tile appears or leaves with the alarm, not with the next poll.
+    this.disposables.add(alarms.detector.onDidChange(() => this.changes.fire()));
     this.disposables.add(deps.settings.watch(pollTimings, (timings) => poller.configure(timings), { initial: false }));
-    this.disposables.add(deps.settings.watch((s) => s.pauseHiddenTiles, (pause) => pause || poller.setVisible(null), { initial: false }));
+    this.disposables.add(
+      deps.settings.watch((s) => s.pauseHiddenTiles, (pause) => {
+        if (pause) return;
+        this.shown = null;
+        poller.setVisible(null);
+      }, { initial: false }),
+    );
     if (target.cacheKey) {
       this.persistence = this.disposables.add(
         new WallPersistence(poller, deps.cache, target.cacheKey, {
           assetsDir: deps.store.dir,
           capBytes: () => deps.settings.get().cacheMaxMb * 1024 * 1024,
           log: deps.log,
+          pinned: () => deps.alarms.pinnedAssets(),
         }),
       );
     }

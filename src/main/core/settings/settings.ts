@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { credentialKindSchema } from '../../../shared/domain';
 import { layoutSchema, settingsViewSchema, type SettingsView } from '../../../shared/settings-view';
+import { alarmSettingsSchema, DEFAULT_ALARM_SETTINGS, watchListSchema } from '../../../shared/alarms';
 import { Emitter, type Disposable } from '../lifecycle';
 
 /** A stored profile: an organisation's API base and credential kind. Never the credential. */
@@ -49,6 +50,8 @@ export const settingsSchema = z.object({
   layouts: tolerantArray(layoutSchema),
   activeLayout: shape.activeLayout.catch(null),
   wall: shape.wall.catch({ ...DEFAULT_WALL, filter: { ...DEFAULT_WALL.filter, states: [], tags: [] } }),
+  alarms: alarmSettingsSchema.catch(DEFAULT_ALARM_SETTINGS),
+  watch: watchListSchema.catch({ streamIds: [], tags: [] }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
