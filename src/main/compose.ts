@@ -7,7 +7,7 @@ import { SettingsService, toSettingsView, type SettingsStore } from './core/sett
 import { Session } from './core/session/session';
 import type { DemoBackend } from './core/session/demo-backend';
 import type { AssetSrc } from './core/poller/wall-view';
-import { DisposableStore, type Disposable } from './core/lifecycle';
+import { DisposableStore, Emitter, type Disposable } from './core/lifecycle';
 import type { DesktopPort } from './core/desktop-port';
 import { DownloadManager } from './core/downloads/download-manager';
 import { FileLogger, KnownSecrets } from './core/log/logger';
@@ -16,6 +16,7 @@ import type { EventChannel, EventPayload } from '../shared/ipc-contract';
 import { startDemoBackend } from './demo';
 import { createHandlers, toDownloadView } from './handlers';
 import { AlarmCenter } from './core/alarms/alarm-center';
+import { KioskPin } from './core/kiosk/kiosk-pin';
 
 /** What the platform (Electron, or the test harness) provides to the core. */
 export interface ComposeOptions {
@@ -42,6 +43,12 @@ export interface ComposedApp extends Disposable {
   readonly store: AssetStore;
   readonly downloads: DownloadManager;
   readonly alarms: AlarmCenter;
+  readonly kioskPin: KioskPin;
+  /**
+   * The operator's way out of kiosk (Ctrl+Shift+K, caught in main so it works when the page
+   * hangs): leaves at once without a PIN; with one, asks the page for it.
+   */
+  requestKioskExit(): Promise<void>;
   readonly handlers: CommandHandlers;
   readonly dispatch: Dispatch;
   /** Subscribes to every event of the contract at once: the transport forwards them to the page. */
@@ -87,14 +94,21 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       log,
     }),
   );
-  const handlers = createHandlers({ session, settings, downloads, alarms, desktop: options.desktop, defaultDownloadDir: options.defaultDownloadDir });
+  const kioskPin = new KioskPin(join(options.userDataDir, 'kiosk-pin.json'));
+  const handlers = createHandlers({ session, settings, downloads, alarms, kioskPin, desktop: options.desktop, defaultDownloadDir: options.defaultDownloadDir });
   let shuttingDown: Promise<void> | null = null;
+  const unlockRequests = disposables.add(new Emitter<null>());
   return {
     session,
     settings,
     store,
     downloads,
     alarms,
+    kioskPin,
+    async requestKioskExit() {
+      if (await kioskPin.isSet()) unlockRequests.fire(null);
+      else options.desktop.setKiosk(false);
+    },
     handlers,
     dispatch: createDispatcher(handlers, log),
     onEvent(listener) {
@@ -107,6 +121,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       subs.add(alarms.onDidChange((state) => listener('alarms:changed', state)));
       subs.add(alarms.onDidEvent((event) => listener('alarms:event', event)));
       subs.add(alarms.onDidReveal((streamId) => listener('alarms:reveal', { streamId })));
+      subs.add(unlockRequests.event(() => listener('kiosk:unlock-requested', null)));
       return subs;
     },
     async start() {

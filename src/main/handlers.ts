@@ -11,6 +11,7 @@ import { resolveRecording } from './core/downloads/resolve-recording';
 import { AppError } from './core/errors';
 import type { DownloadView } from '../shared/download-view';
 import type { AlarmCenter } from './core/alarms/alarm-center';
+import type { KioskPin } from './core/kiosk/kiosk-pin';
 import type { Settings } from './core/settings/settings';
 
 /** What the command handlers work on. */
@@ -19,6 +20,7 @@ export interface HandlerDeps {
   settings: SettingsService;
   downloads: DownloadManager;
   alarms: AlarmCenter;
+  kioskPin: KioskPin;
   desktop: DesktopPort;
   defaultDownloadDir: string;
 }
@@ -30,7 +32,8 @@ export function toDownloadView(record: DownloadRecord): DownloadView {
 }
 
 /** Every command of the contract, implemented on the core. The page names things by id only. */
-export function createHandlers({ session, settings, downloads, alarms, desktop, defaultDownloadDir }: HandlerDeps): CommandHandlers {
+export function createHandlers({ session, settings, downloads, alarms, kioskPin, desktop, defaultDownloadDir }: HandlerDeps): CommandHandlers {
+  const kioskLock = async () => ({ pinSet: await kioskPin.isSet(), lockedUntil: kioskPin.lockedUntilAt() });
   const download = (id: string): DownloadRecord => {
     const record = downloads.list().find((d) => d.id === id);
     if (!record) throw new AppError('not-found', 'That download is no longer in the list.');
@@ -92,8 +95,17 @@ export function createHandlers({ session, settings, downloads, alarms, desktop, 
       return null;
     },
     'window:set-kiosk': async ({ on }) => {
+      // A PIN-locked kiosk is left only through `kiosk:leave`, never by asking for "off".
+      if (!on && desktop.windowState().kiosk && (await kioskPin.isSet())) throw new AppError('pin-required', 'Enter the kiosk PIN to leave kiosk.');
       desktop.setKiosk(on);
       return null;
+    },
+    'kiosk:get': kioskLock,
+    'kiosk:set-pin': async ({ pin, current }) => ({ check: await kioskPin.set(pin, current), lock: await kioskLock() }),
+    'kiosk:leave': async ({ pin }) => {
+      const check = await kioskPin.check(pin ?? '');
+      if (check.outcome === 'ok') desktop.setKiosk(false);
+      return check;
     },
     'clipboard:copy': async ({ text }) => {
       desktop.copyText(text);

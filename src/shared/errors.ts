@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'permission-denied',
   'io-error',
   'cancelled',
+  'pin-required',
   'internal',
 ] as const;
 

@@ -37,6 +37,9 @@ export const commandChannels = [
   'alarms:history',
   'alarms:export-csv',
   'watch:set',
+  'kiosk:get',
+  'kiosk:set-pin',
+  'kiosk:leave',
 ] as const;
 
 export const eventChannels = [
@@ -48,6 +51,7 @@ export const eventChannels = [
   'alarms:changed',
   'alarms:event',
   'alarms:reveal',
+  'kiosk:unlock-requested',
 ] as const;
 
 export type CommandChannel = (typeof commandChannels)[number];

@@ -23,6 +23,18 @@ export const connectRequestSchema = z.object({
 });
 export type ConnectRequest = z.infer<typeof connectRequestSchema>;
 
+/** What a kiosk PIN attempt came to: accepted, wrong (tries left), or locked out until a time. */
+export const pinCheckSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('ok') }),
+  z.object({ outcome: z.literal('wrong'), triesLeft: z.number().int() }),
+  z.object({ outcome: z.literal('locked'), retryAt: z.number() }),
+]);
+export type PinCheck = z.infer<typeof pinCheckSchema>;
+
+const pin = z.string().max(64);
+/** Whether kiosk is locked by a PIN, and until when wrong tries keep it shut. */
+export const kioskLockSchema = z.object({ pinSet: z.boolean(), lockedUntil: z.number().nullable() });
+
 /**
  * Every command the page may invoke: request schema (parsed in main before anything runs) and
  * response schema. Preload and main registration are generated from this map.
@@ -69,6 +81,11 @@ export const commands = {
   'alarms:history': { request: z.object({ sinceHours: z.number().min(0).max(24 * 366) }), response: z.array(alarmEventSchema) },
   /** Saves the alarm log since some hours ago as CSV where the operator chooses; null when they cancel. */
   'alarms:export-csv': { request: z.object({ sinceHours: z.number().min(0).max(24 * 366) }), response: z.object({ path: z.string().nullable() }) },
+  'kiosk:get': { request: none, response: kioskLockSchema },
+  /** Sets, changes or clears (null) the kiosk PIN; the current PIN is needed once one is set. */
+  'kiosk:set-pin': { request: z.object({ pin: pin.nullable(), current: pin.optional() }), response: z.object({ check: pinCheckSchema, lock: kioskLockSchema }) },
+  /** Leaves kiosk: with the PIN when one is set. `window:set-kiosk` cannot leave a locked kiosk. */
+  'kiosk:leave': { request: z.object({ pin: pin.optional() }), response: pinCheckSchema },
   /** Marks a stream or a tag watched (expected live) or not. */
   'watch:set': {
     request: z.union([z.object({ streamId: id, watched: z.boolean() }), z.object({ tag: z.string().min(1).max(200), watched: z.boolean() })]),
@@ -87,6 +104,8 @@ export const events = {
   'alarms:changed': alarmsStateSchema,
   /** Each alarm event as it happens (the page sounds the tone for raises). */
   'alarms:event': alarmEventSchema,
+  /** Ctrl+Shift+K was pressed in a kiosk locked by a PIN: the page asks for the PIN. */
+  'kiosk:unlock-requested': z.null(),
   /** The operator clicked an alarm's desktop notification: show that stream. */
   'alarms:reveal': z.object({ streamId: id }),
 } as const satisfies Record<EventChannel, z.ZodType>;

@@ -75,6 +75,7 @@ describe('the real core, on the demo simulator', () => {
     expect(await core.call('window:get')).toEqual({ fullscreen: false, kiosk: false });
     expect(await core.call('window:set-fullscreen', { on: true })).toBeNull();
     expect(await core.call('window:set-kiosk', { on: true })).toBeNull();
+    await exerciseKioskLock(core);
     expect(await core.call('clipboard:copy', { text: recorded.id })).toBeNull();
     expect(core.desktop.clipboard).toBe(recorded.id);
 
@@ -95,6 +96,21 @@ describe('the real core, on the demo simulator', () => {
     expect(JSON.stringify(core.seen)).not.toContain(credential.secret);
   }, 180_000);
 });
+
+/** Locks kiosk with a PIN: "off" is refused, Ctrl+Shift+K asks for the PIN, the PIN leaves. */
+async function exerciseKioskLock(core: LiveCore): Promise<void> {
+  expect(await core.call('kiosk:get')).toEqual({ pinSet: false, lockedUntil: null });
+  expect(await core.call('kiosk:set-pin', { pin: '2468' })).toEqual({ check: { outcome: 'ok' }, lock: { pinSet: true, lockedUntil: null } });
+  expect(await core.app.dispatch('window:set-kiosk', { on: false })).toMatchObject({ ok: false, error: { code: 'pin-required' } });
+  await core.app.requestKioskExit();
+  expect(core.seen.some((e) => e.channel === 'kiosk:unlock-requested')).toBe(true);
+  expect(core.desktop.window.kiosk).toBe(true);
+  expect(await core.call('kiosk:leave', { pin: '1111' })).toEqual({ outcome: 'wrong', triesLeft: 4 });
+  expect(await core.call('kiosk:leave', { pin: '2468' })).toEqual({ outcome: 'ok' });
+  expect(core.desktop.window.kiosk).toBe(false);
+  expect((await core.call('kiosk:set-pin', { pin: null, current: '2468' })).lock.pinSet).toBe(false);
+  expect(await core.call('window:set-kiosk', { on: true })).toBeNull();
+}
 
 /**
  * Raises a real alarm (a watched stream that is not live is "down"), with the window unfocused so

@@ -357,5 +357,6 @@ export const de: Messages = {
   'error.permission-denied': 'Zugriff verweigert',
   'error.io-error': 'Dateifehler',
   'error.cancelled': 'Abgebrochen',
+  'error.pin-required': 'Kiosk-PIN erforderlich',
   'error.internal': 'Interner Fehler',
 };

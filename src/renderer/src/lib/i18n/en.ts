@@ -358,6 +358,7 @@ export const en = {
   'error.permission-denied': 'Permission denied',
   'error.io-error': 'File error',
   'error.cancelled': 'Cancelled',
+  'error.pin-required': 'Kiosk PIN needed',
   'error.internal': 'Internal error',
 };
 
