@@ -1,6 +1,7 @@
 import type { DesktopPort, WindowState } from '../../src/main/core/desktop-port';
 import { Emitter, type Disposable } from '../../src/main/core/lifecycle';
 import type { SettingsService } from '../../src/main/core/settings/settings';
+import type { LoginItemView } from '../../src/shared/settings-view';
 
 /** One call the core made to the desktop. */
 export type DesktopCall = { method: keyof DesktopPort | 'setStartAtLogin'; args: unknown[] };
@@ -58,6 +59,9 @@ export class RecordingDesktop implements DesktopPort {
       { id: 1, label: 'Display 1 (1920x1080)', primary: true },
       { id: 2, label: 'Display 2 (3840x2160)', primary: false },
     ];
+  }
+  loginItem(): LoginItemView {
+    return { available: true, reason: null };
   }
   followSettings(settings: SettingsService): Disposable {
     this.settings = settings;

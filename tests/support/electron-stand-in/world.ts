@@ -56,10 +56,10 @@ export class ElectronWorld {
 
   /** The main process's `session` module. */
   get sessionModule(): { readonly defaultSession: StandInSession } {
-    const world = this;
+    const defaultSession = (): StandInSession => this.defaultSession;
     return {
       get defaultSession() {
-        return world.defaultSession;
+        return defaultSession();
       },
     };
   }

@@ -1,7 +1,7 @@
 import { createSubscriber } from 'svelte/reactivity';
 import type { AppErrorData, Result } from '../../../../shared/errors';
 import type { WallBridge } from '../../../../shared/ipc-contract';
-import type { DisplayView } from '../../../../shared/settings-view';
+import type { DisplayView, LoginItemView } from '../../../../shared/settings-view';
 import { settle } from '../bridge';
 
 /**
@@ -70,6 +70,11 @@ export class WindowState {
   /** The displays the kiosk can use. */
   displays(): Promise<Result<DisplayView[]>> {
     return settle(this.#bridge.invoke('displays:list'));
+  }
+
+  /** Whether start at login can work on this computer, and if not, why. */
+  loginItem(): Promise<Result<LoginItemView>> {
+    return settle(this.#bridge.invoke('login-item:get'));
   }
 
   async #run(call: Promise<Result<null>>): Promise<boolean> {
