@@ -91,6 +91,8 @@ async function boot(deps: StartDeps, lifecycle: AppLifecycle, guard: NavigationG
     if (composed) started(composed);
   } catch (error) {
     failed(error);
+    // The operator quit while the core was starting: that is no failure to report.
+    if (lifecycle.quitting) return log.warn(`start-up stopped by quit: ${error instanceof Error ? error.message : String(error)}`);
     throw error;
   }
 }
@@ -115,6 +117,7 @@ async function startCore(deps: StartDeps, lifecycle: AppLifecycle, main: MainWin
   handleAssetProtocol(core.store);
   lifecycle.track(forwardEvents(core, main.window.webContents));
   await core.start();
+  if (lifecycle.quitting) return null;
   if (core.settings.get().kiosk.startInKiosk) desktop.setKiosk(true);
   return core;
 }

@@ -133,6 +133,30 @@ describe('start-up', () => {
     expect(() => world.app.emit('activate', makeEvent({}), false)).not.toThrow();
   });
 
+  it('quitting while the keychain or the core is still starting ends quietly', async () => {
+    const probing = await launch();
+    fakes.vaultGate = gate();
+    await probing.ready();
+    probing.app.quit();
+    expect(probing.app.quitted).toBe(true);
+    fakes.vaultGate.open();
+    await settle();
+    expect(fakes.core).toBeNull();
+    expect(probing.dialog.errorBoxes).toEqual([]);
+
+    const starting = await launch();
+    fakes.startGate = gate();
+    await starting.ready();
+    fakes.core?.settings.update((s) => ({ ...s, kiosk: { ...s.kiosk, startInKiosk: true } }));
+    starting.app.quit();
+    await settle();
+    expect(starting.app.quitted).toBe(true);
+    fakes.startGate.open();
+    await settle();
+    expect(starting.dialog.errorBoxes).toEqual([]);
+    expect(starting.app.exitCode).toBeNull();
+  });
+
   it('quit waits for the last saves, then lets the app go', async () => {
     const { world } = await launchReady();
     world.app.quit();
