@@ -58,4 +58,15 @@ describe('start at login', () => {
     await startAtLogin({ platform: 'freebsd' }, true);
     expect(fakes.core?.options.desktop.loginItem()).toEqual({ available: false, reason: 'unsupported-system' });
   });
+
+  it('quotes each part of the start command the way desktop entries require', async () => {
+    const { execArgument } = await import('../../../src/main/platform/login-item');
+    expect(execArgument('/usr/bin/electron')).toBe('/usr/bin/electron');
+    expect(execArgument('/opt/Bintu Wall')).toBe('"/opt/Bintu Wall"');
+    // Inside quotes `"`, `$`, `` ` `` and `\` are escaped; then the file's own escaping doubles each backslash.
+    expect(execArgument('/opt/a"b')).toBe(String.raw`"/opt/a\\"b"`);
+    expect(execArgument(String.raw`C:\wall`)).toBe(String.raw`"C:\\\\wall"`);
+    expect(execArgument('/opt/$HOME/100%')).toBe(String.raw`"/opt/\\$HOME/100%%"`);
+    expect(() => execArgument('/opt/a\nb')).toThrow(/line break/);
+  });
 });
