@@ -89,6 +89,7 @@ export function createHandlers({ session, settings, downloads, alarms, kioskPin,
       return toSettingsView(settings.get());
     },
     'displays:list': async () => desktop.displays(),
+    'login-item:get': async () => desktop.loginItem(),
     'window:get': async () => desktop.windowState(),
     'window:set-fullscreen': async ({ on }) => {
       desktop.setFullscreen(on);

@@ -24,6 +24,7 @@ export const commandChannels = [
   'settings:update',
   'settings:choose-download-dir',
   'displays:list',
+  'login-item:get',
   'window:get',
   'window:set-fullscreen',
   'window:set-kiosk',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Result } from './errors';
 import { credentialKindSchema } from './domain';
 import { sessionViewSchema, wallViewSchema } from './view';
-import { displayViewSchema, settingsPatchSchema, settingsViewSchema } from './settings-view';
+import { displayViewSchema, loginItemViewSchema, settingsPatchSchema, settingsViewSchema } from './settings-view';
 import { downloadViewSchema } from './download-view';
 import { alarmEventSchema, alarmsStateSchema, snoozeRequestSchema } from './alarms';
 import type { CommandChannel, EventChannel } from './ipc-channels';
@@ -64,6 +64,8 @@ export const commands = {
   /** Asks the operator for the download folder with the system dialog. */
   'settings:choose-download-dir': { request: none, response: settingsViewSchema },
   'displays:list': { request: none, response: z.array(displayViewSchema) },
+  /** Whether start at login can work here; the Settings screen hides the option when not. */
+  'login-item:get': { request: none, response: loginItemViewSchema },
   'window:get': { request: none, response: z.object({ fullscreen: z.boolean(), kiosk: z.boolean() }) },
   'window:set-fullscreen': { request: z.object({ on: z.boolean() }), response: z.null() },
   'window:set-kiosk': { request: z.object({ on: z.boolean() }), response: z.null() },

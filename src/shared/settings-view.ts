@@ -65,6 +65,16 @@ export type SettingsView = z.infer<typeof settingsViewSchema>;
 export const settingsPatchSchema = settingsViewSchema.omit({ downloadDir: true }).partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
+/**
+ * Whether "start at login" can work on this computer, and if not, why: macOS starts only the
+ * installed app at login, and some systems offer no way at all.
+ */
+export const loginItemViewSchema = z.object({
+  available: z.boolean(),
+  reason: z.enum(['installed-app-only', 'unsupported-system']).nullable(),
+});
+export type LoginItemView = z.infer<typeof loginItemViewSchema>;
+
 /** A display the kiosk can use. */
 export const displayViewSchema = z.object({ id: z.number().int(), label: z.string(), primary: z.boolean() });
 export type DisplayView = z.infer<typeof displayViewSchema>;

@@ -1,6 +1,7 @@
 import type { DesktopPort, WindowState } from '../../src/main/core/desktop-port';
 import { Emitter, type Disposable } from '../../src/main/core/lifecycle';
 import type { SettingsService } from '../../src/main/core/settings/settings';
+import type { LoginItemView } from '../../src/shared/settings-view';
 
 /** One call the core made to the desktop. */
 export type DesktopCall = { method: keyof DesktopPort | 'setStartAtLogin'; args: unknown[] };
@@ -75,6 +76,9 @@ export class RecordingDesktop implements DesktopPort {
   async chooseSaveFile(defaultName: string, filter: { name: string; extensions: string[] }): Promise<string | null> {
     this.record('chooseSaveFile', defaultName, filter);
     return this.nextSaveFile;
+  }
+  loginItem(): LoginItemView {
+    return { available: true, reason: null };
   }
   followSettings(settings: SettingsService): Disposable {
     this.settings = settings;

@@ -1,4 +1,4 @@
-import type { DisplayView } from '../../shared/settings-view';
+import type { DisplayView, LoginItemView } from '../../shared/settings-view';
 import type { Disposable } from './lifecycle';
 import type { SettingsService } from './settings/settings';
 
@@ -25,6 +25,8 @@ export interface DesktopPort {
   /** Enters or leaves kiosk, on the display the settings name. */
   setKiosk(on: boolean): void;
   displays(): DisplayView[];
+  /** Whether start at login can work on this computer, and if not, why. */
+  loginItem(): LoginItemView;
   /**
    * Follows the settings the desktop owns (start at login, the kiosk display) for as long as the
    * returned disposable lives.

@@ -2,17 +2,12 @@ import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import type { AssetStore } from '../core/assets/asset-store';
 
-/** The scheme the page loads cached pictures from. */
+/** The scheme the page loads cached pictures from (registered with the page's in `app-protocol.ts`). */
 export const ASSET_SCHEME = 'wall-asset';
 
 /** The page's address for a cached file. */
 export function assetSrc(name: string): string {
   return `${ASSET_SCHEME}://cache/${name}`;
-}
-
-/** Must run before the app is ready: the scheme is standard and secure so CSP can name it. */
-export function registerAssetScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true, stream: true } }]);
 }
 
 /** Serves only names the asset store resolves inside the cache folder; everything else is a 404. */

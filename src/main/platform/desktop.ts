@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import type { DesktopPort, WindowState } from '../core/desktop-port';
 import { DisposableStore, Emitter } from '../core/lifecycle';
 import type { SettingsService } from '../core/settings/settings';
+import type { LoginItem } from './login-item';
 import type { ReplayWindows } from './replay-windows';
 
 /** The desktop as Electron provides it, around the operator window. */
-export function createElectronDesktop(window: BrowserWindow, replays: ReplayWindows): DesktopPort {
+export function createElectronDesktop(window: BrowserWindow, replays: ReplayWindows, loginItem: LoginItem): DesktopPort {
   const changes = new Emitter<WindowState>();
   let settings: SettingsService | null = null;
   const state = (): WindowState => ({ fullscreen: window.isFullScreen(), kiosk: window.isKiosk() });
@@ -44,10 +45,14 @@ export function createElectronDesktop(window: BrowserWindow, replays: ReplayWind
         primary: d.id === primary,
       }));
     },
+    loginItem: () => loginItem.availability(),
     followSettings(source) {
       settings = source;
       const subs = new DisposableStore();
-      subs.add(source.watch((s) => s.kiosk.startAtLogin, (on) => app.setLoginItemSettings({ openAtLogin: on }), { initial: false }));
+      // An entry made by an earlier start may name a path that has moved since (an AppImage, a
+      // source folder): refresh it when the setting is on.
+      if (source.get().kiosk.startAtLogin) loginItem.set(true);
+      subs.add(source.watch((s) => s.kiosk.startAtLogin, (on) => loginItem.set(on), { initial: false }));
       subs.add({ dispose: () => (settings = null) });
       return subs;
     },

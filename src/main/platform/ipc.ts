@@ -5,15 +5,21 @@ import type { ComposedApp } from '../compose';
 import type { Disposable } from '../core/lifecycle';
 
 /**
- * Registers a handler for every command of the contract. Each call is checked twice: the sender
- * must be our own top-level frame, and the payload must parse (inside `dispatch`).
+ * Registers a handler for every command of the contract, as soon as the window exists. Each call
+ * is checked twice: the sender must be our own top-level frame, and the payload must parse (inside
+ * `dispatch`). Until the core has started, calls wait for it (the page shows that it is starting);
+ * if start-up fails, they are answered with that failure.
  */
-export function registerIpc(app: ComposedApp, isTrusted: (frame: WebFrameMain | null) => boolean): Disposable {
+export function registerIpc(core: Promise<ComposedApp>, isTrusted: (frame: WebFrameMain | null) => boolean): Disposable {
+  // A failed start is reported to the operator by the start-up itself; here it only answers calls.
+  core.catch(() => undefined);
   for (const channel of commandChannels) {
-    ipcMain.handle(channel, (event, payload: unknown) => {
+    ipcMain.handle(channel, async (event, payload: unknown) => {
       if (!isTrusted(event.senderFrame)) {
         return fail({ code: 'forbidden-sender', message: 'This command is only available to the Bintu Wall window.' });
       }
+      const app = await core.catch(() => null);
+      if (app === null) return fail({ code: 'internal', message: 'Bintu Wall could not start. Quit it and start it again.' });
       return app.dispatch(channel, payload);
     });
   }

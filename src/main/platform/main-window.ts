@@ -1,20 +1,39 @@
 import { BrowserWindow, type WebFrameMain } from 'electron';
-import { join } from 'node:path';
-import { lockNavigation, secureWebPreferences } from './security';
-import { rememberBounds, restoredBounds } from './window-bounds';
+import { exactOrigin, type PageSource } from './app-protocol';
+import { secureWebPreferences } from './security';
+import type { SavedBounds } from './window-bounds';
+
+/** What the operator window is made from. */
+export interface MainWindowOptions {
+  page: PageSource;
+  preload: string;
+  saved: SavedBounds | null;
+  /** Starts remembering the window's position and size. */
+  remember(window: BrowserWindow): void;
+  /**
+   * What Ctrl+Shift+K does in kiosk: asks the core, which leaves at once or, with a PIN set,
+   * asks the page for it. Null until the core has started (then it leaves at once: no PIN can
+   * be checked yet, and the operator must never be shut in by a start-up that hangs).
+   */
+  kioskExit?: () => ((() => void) | null);
+}
 
 /** The operator window and a check that a frame is its own top-level page. */
 export interface MainWindow {
   window: BrowserWindow;
-  /** Loads the page: call once IPC is registered, so its first request finds a handler. */
+  /** Loads the page; its commands wait in main until the core has started. */
   load(): void;
   isTrusted(frame: WebFrameMain | null): boolean;
 }
 
-/** Creates the wall window where it was last time, for the built renderer or the dev server. */
-export function createMainWindow(outDir: string, devUrl: string | undefined): MainWindow {
-  const saved = restoredBounds();
-  const window = new BrowserWindow({
+// If the page never paints (a broken build), the window still appears, so start-up is never invisible.
+const SHOW_ANYWAY_MS = 3_000;
+
+/** Creates the wall window where it was last time; it appears once its page has painted. */
+export function createMainWindow({ page, preload, saved, remember, kioskExit }: MainWindowOptions): MainWindow {
+  // The scanner does not follow secureWebPreferences(), which sets contextIsolation, sandbox and
+  // disableBlinkFeatures: 'Auxclick' (security.ts).
+  const window = new BrowserWindow({ // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
     width: 1600,
     height: 960,
     ...(saved?.bounds ?? {}),
@@ -23,29 +42,35 @@ export function createMainWindow(outDir: string, devUrl: string | undefined): Ma
     show: false,
     backgroundColor: '#0f1115',
     title: 'Bintu Wall',
-    webPreferences: secureWebPreferences(join(outDir, 'preload', 'index.cjs')),
+    webPreferences: secureWebPreferences(preload),
   });
-  if (saved?.maximized) window.maximize();
-  rememberBounds(window);
-  lockNavigation(window.webContents, null);
+  remember(window);
   // The way out of kiosk works even when the page does not answer.
   window.webContents.on('before-input-event', (event, input) => {
     if (input.type === 'keyDown' && input.control && input.shift && input.key.toLowerCase() === 'k' && window.isKiosk()) {
       event.preventDefault();
-      window.setKiosk(false);
+      const exit = kioskExit?.() ?? null;
+      if (exit) exit();
+      else window.setKiosk(false);
     }
   });
-  window.once('ready-to-show', () => window.show());
-  const expectedOrigin = devUrl ? new URL(devUrl).origin : null;
+  // maximize() also shows the window, so a saved maximized window waits for its page like any other.
+  let revealed = false;
+  const reveal = (): void => {
+    if (revealed || window.isDestroyed()) return;
+    revealed = true;
+    if (saved?.maximized) window.maximize();
+    else window.show();
+  };
+  window.once('ready-to-show', reveal);
+  setTimeout(reveal, SHOW_ANYWAY_MS).unref();
   return {
     window,
     load() {
-      if (devUrl) void window.loadURL(devUrl);
-      else void window.loadFile(join(outDir, 'renderer', 'index.html'));
+      void window.loadURL(page.url);
     },
     isTrusted(frame) {
-      if (!frame || frame !== window.webContents.mainFrame) return false;
-      return expectedOrigin ? new URL(frame.url).origin === expectedOrigin : frame.url.startsWith('file://');
+      return frame !== null && frame === window.webContents.mainFrame && exactOrigin(frame.url) === page.origin;
     },
   };
 }

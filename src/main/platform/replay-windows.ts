@@ -1,12 +1,32 @@
 import { BrowserWindow } from 'electron';
-import { lockNavigation, secureWebPreferences } from './security';
+import { AppError } from '../core/errors';
+import type { NavigationGuard } from './navigation-guard';
+import { secureWebPreferences } from './security';
+
+// Plain http is for the simulator on this computer only.
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** The replay URL when it is https, or http on loopback; anything else is refused. */
+function replayUrl(url: string): URL {
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // Refused below like any other address that is not a web page.
+  }
+  const ok = parsed && (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname)));
+  if (!parsed || !ok) throw new AppError('invalid-input', 'Replay pages must be served over https.');
+  return parsed;
+}
 
 /**
  * Replay players, one window per stream: no preload, sandboxed, navigation kept to the replay
- * page's own origin. A second request for the same stream focuses its window.
+ * page's own origin by the navigation guard. A second request for the same stream focuses its window.
  */
 export class ReplayWindows {
   private readonly windows = new Map<string, BrowserWindow>();
+
+  constructor(private readonly guard: NavigationGuard) {}
 
   /** Opens or focuses the replay window of a stream. */
   open(streamId: string, url: string): void {
@@ -16,21 +36,20 @@ export class ReplayWindows {
       existing.focus();
       return;
     }
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'https:' && !['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname)) {
-      throw new Error('Replay pages must be served over https.');
-    }
-    const window = new BrowserWindow({
+    const parsed = replayUrl(url);
+    // The scanner does not follow secureWebPreferences(), which sets contextIsolation, sandbox and
+    // disableBlinkFeatures: 'Auxclick' (security.ts).
+    const window = new BrowserWindow({ // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
       width: 960,
       height: 600,
       title: 'Replay',
       backgroundColor: '#000000',
       webPreferences: secureWebPreferences(null),
     });
-    lockNavigation(window.webContents, parsed.origin);
+    this.guard.allow(window.webContents, { kind: 'replay', origin: `${parsed.protocol}//${parsed.host}` });
     window.on('closed', () => this.windows.delete(streamId));
     this.windows.set(streamId, window);
-    void window.loadURL(url);
+    void window.loadURL(parsed.href);
   }
 
   /** Closes every replay window (on quit or profile change). */

@@ -1,7 +1,8 @@
-import { app, session, shell, type WebContents, type WebPreferences } from 'electron';
-import { originOf } from '../core/http/url-parts';
+import { app, session, type Session, type WebContents, type WebPreferences } from 'electron';
+import { exactOrigin } from './app-protocol';
+import type { NavigationGuard } from './navigation-guard';
 
-/** Window options for the operator window: isolated, sandboxed, no Node in the page. */
+/** Window options for every window: isolated, sandboxed, no Node in the page. */
 export function secureWebPreferences(preload: string | null): WebPreferences {
   return {
     ...(preload ? { preload } : {}),
@@ -14,34 +15,25 @@ export function secureWebPreferences(preload: string | null): WebPreferences {
     experimentalFeatures: false,
     webviewTag: false,
     spellcheck: false,
+    // A middle click opens nothing: new windows are refused anyway, this stops the attempt early.
+    disableBlinkFeatures: 'Auxclick',
   };
-}
-
-/** Denies every permission request (camera, notifications from pages, geolocation, ...). */
-export function hardenSessions(): void {
-  const deny = (s: Electron.Session): void => {
-    s.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    s.setPermissionCheckHandler(() => false);
-  };
-  deny(session.defaultSession);
-  app.on('session-created', deny);
-  app.on('web-contents-created', (_event, contents) => lockNavigation(contents, null));
 }
 
 /**
- * Denies navigation and new windows. `allowedOrigin` lets a replay window move within the replay
- * host it was opened for; https links elsewhere open in the system browser.
+ * Denies every permission (camera, notifications, geolocation, ...) to every page, except
+ * fullscreen for a replay page on its own origin: the player's fullscreen button needs it, and a
+ * denied `requestFullscreen()` never settles.
  */
-export function lockNavigation(contents: WebContents, allowedOrigin: string | null): void {
-  contents.on('will-navigate', (event, url) => {
-    if (allowedOrigin !== null && originOf(url) === allowedOrigin) return;
-    event.preventDefault();
-    // From a replay page, a link elsewhere goes to the system browser, and only over https.
-    if (allowedOrigin !== null && url.startsWith('https://')) void shell.openExternal(url);
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (allowedOrigin !== null && url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+export function hardenSessions(guard: NavigationGuard): void {
+  const allowed = (contents: WebContents | null, permission: string, requestingUrl: string): boolean => {
+    const origin = guard.replayOrigin(contents);
+    return permission === 'fullscreen' && origin !== null && exactOrigin(requestingUrl) === origin;
+  };
+  const harden = (s: Session): void => {
+    s.setPermissionRequestHandler((contents, permission, callback, details) => callback(allowed(contents, permission, details.requestingUrl)));
+    s.setPermissionCheckHandler((contents, permission, requestingOrigin) => allowed(contents, permission, requestingOrigin));
+  };
+  harden(session.defaultSession);
+  app.on('session-created', harden);
 }

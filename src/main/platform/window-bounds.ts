@@ -1,7 +1,8 @@
 import { screen, type BrowserWindow, type Rectangle } from 'electron';
 import Store from 'electron-store';
 
-interface SavedBounds {
+/** Where the window was last time, and whether it was maximized. */
+export interface SavedBounds {
   bounds: Rectangle;
   maximized: boolean;
 }

@@ -72,6 +72,7 @@ describe('the real core, on the demo simulator', () => {
     await exerciseDownloads(core, recorded);
 
     expect(await core.call('displays:list')).toEqual(core.desktop.displays());
+    expect(await core.call('login-item:get')).toEqual(core.desktop.loginItem());
     expect(await core.call('window:get')).toEqual({ fullscreen: false, kiosk: false });
     expect(await core.call('window:set-fullscreen', { on: true })).toBeNull();
     expect(await core.call('window:set-kiosk', { on: true })).toBeNull();

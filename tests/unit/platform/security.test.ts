@@ -1,99 +1,39 @@
-import { describe, expect, it, vi, beforeEach } from 'vitest';
-import { EventEmitter } from 'node:events';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { PERMISSIONS, resetElectron, StandInBrowserWindow, type ElectronWorld } from '../../support/electron-stand-in';
 
-// Electron is mocked at the module boundary: the navigation and window rules themselves are real.
-const openExternal = vi.fn();
-const created: FakeWindow[] = [];
-class FakeContents extends EventEmitter {
-  openHandler: ((details: { url: string }) => { action: string }) | null = null;
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
-    this.openHandler = handler;
-  }
-}
-class FakeWindow extends EventEmitter {
-  readonly webContents = new FakeContents();
-  loaded: string | null = null;
-  focused = 0;
-  constructor(readonly options: { webPreferences: Record<string, unknown> }) {
-    super();
-    created.push(this);
-  }
-  loadURL(url: string): Promise<void> {
-    this.loaded = url;
-    return Promise.resolve();
-  }
-  isDestroyed(): boolean {
-    return false;
-  }
-  isMinimized(): boolean {
-    return false;
-  }
-  focus(): void {
-    this.focused++;
-  }
-  close(): void {
-    this.emit('closed');
-  }
-}
-vi.mock('electron', () => ({ BrowserWindow: FakeWindow, shell: { openExternal }, app: { on: vi.fn() }, session: {} }));
+vi.mock('electron', () => import('../../support/electron-stand-in').then((m) => m.electronModule));
 
-const { lockNavigation, secureWebPreferences } = await import('../../../src/main/platform/security');
-const { ReplayWindows } = await import('../../../src/main/platform/replay-windows');
-
-/** Emits a navigation attempt and says whether it was let through. */
-function navigate(contents: FakeContents, url: string): boolean {
-  let prevented = false;
-  contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, url);
-  return !prevented;
-}
+const { secureWebPreferences, hardenSessions } = await import('../../../src/main/platform/security');
+const { NavigationGuard } = await import('../../../src/main/platform/navigation-guard');
+const { ExternalLinks } = await import('../../../src/main/platform/external-links');
 
 describe('window security', () => {
-  beforeEach(() => {
-    openExternal.mockClear();
-    created.length = 0;
+  let world: ElectronWorld;
+  beforeEach(async () => {
+    world = resetElectron();
+    await world.ready();
   });
 
-  it('the operator window is isolated and sandboxed, without Node', () => {
+  it('every window is isolated and sandboxed, without Node, webviews or middle-click windows', () => {
     const prefs = secureWebPreferences('/app/preload.cjs');
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs).toMatchObject({ preload: '/app/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false });
+    expect(prefs).toMatchObject({ webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, disableBlinkFeatures: 'Auxclick' });
+    expect(secureWebPreferences(null)).not.toHaveProperty('preload');
   });
 
-  it('the operator page may not navigate or open windows anywhere', () => {
-    const contents = new FakeContents();
-    lockNavigation(contents as never, null);
-    expect(navigate(contents, 'https://evil.example/')).toBe(false);
-    expect(navigate(contents, 'file:///etc/passwd')).toBe(false);
-    expect(contents.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
-    expect(openExternal).not.toHaveBeenCalled();
-  });
-
-  it('a replay window has no preload, stays on its replay host, and sends https links to the system browser', () => {
-    const replays = new ReplayWindows();
-    replays.open('stream-1', 'https://replay.nanocosmos.de/live-replay/demo/?streamname=a-b');
-    const window = created[0] as FakeWindow;
-    expect(window.options.webPreferences['preload']).toBeUndefined();
-    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
-    expect(navigate(window.webContents, 'https://replay.nanocosmos.de/live-replay/other')).toBe(true);
-    expect(navigate(window.webContents, 'https://elsewhere.example/page')).toBe(false);
-    expect(openExternal).toHaveBeenCalledWith('https://elsewhere.example/page');
-    expect(navigate(window.webContents, 'http://plain.example/')).toBe(false);
-    expect(openExternal).toHaveBeenCalledTimes(1);
-    expect(window.webContents.openHandler?.({ url: 'http://plain.example/' })).toEqual({ action: 'deny' });
-    expect(openExternal).toHaveBeenCalledTimes(1);
-  });
-
-  it('one replay window per stream: a second click focuses it', () => {
-    const replays = new ReplayWindows();
-    replays.open('stream-1', 'https://replay.example/a');
-    replays.open('stream-1', 'https://replay.example/a');
-    replays.open('stream-2', 'https://replay.example/b');
-    expect(created).toHaveLength(2);
-    expect(created[0]?.focused).toBe(1);
-  });
-
-  it('refuses a replay page that is not https (loopback simulator aside)', () => {
-    const replays = new ReplayWindows();
-    expect(() => replays.open('s', 'http://replay.example/a')).toThrow(/https/);
-    expect(() => replays.open('s', 'http://127.0.0.1:9000/live-replay/')).not.toThrow();
+  it('denies every documented permission to a page that is not a replay on its own origin', async () => {
+    const guard = new NavigationGuard(new ExternalLinks());
+    guard.install();
+    hardenSessions(guard);
+    const page = new StandInBrowserWindow({ show: false });
+    await page.loadURL('app://wall/index.html');
+    const replay = new StandInBrowserWindow();
+    guard.allow(replay.webContents as never, { kind: 'replay', origin: 'https://replay.example' });
+    await replay.loadURL('https://replay.example/live-replay/');
+    for (const permission of PERMISSIONS) {
+      expect(await page.webContents.requestPermission(permission), permission).toBe(false);
+      expect(page.webContents.checkPermission(permission, 'app://wall'), permission).toBe(false);
+      expect(await replay.webContents.requestPermission(permission), permission).toBe(permission === 'fullscreen');
+    }
   });
 });

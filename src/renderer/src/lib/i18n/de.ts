@@ -327,6 +327,8 @@ export const de: Messages = {
   'settings.startInKioskHint': 'Die Wand öffnet im Vollbild auf dem gewählten Bildschirm.',
   'settings.startAtLogin': 'Bei der Anmeldung starten',
   'settings.startAtLoginHint': 'Die App startet, wenn sich jemand an diesem Rechner anmeldet.',
+  'settings.startAtLoginInstalledOnly': 'Bei der Anmeldung starten: Unter macOS geht das nur mit der installierten App, nicht mit einer Kopie, die aus ihrem Quellordner läuft.',
+  'settings.startAtLoginUnsupported': 'Bei der Anmeldung starten: Dieses System bietet Bintu Wall keinen Weg, bei der Anmeldung zu starten.',
   'settings.enterKiosk': 'Kioskmodus jetzt starten',
   'settings.layouts': 'Gespeicherte Layouts',
   'settings.noLayouts': 'Keine gespeicherten Layouts. Ordnen Sie die Wand an und drücken Sie „Layout speichern“ in ihrer Werkzeugleiste.',

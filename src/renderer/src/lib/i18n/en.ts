@@ -328,6 +328,8 @@ export const en = {
   'settings.startInKioskHint': 'The wall opens fullscreen on the chosen display.',
   'settings.startAtLogin': 'Start at login',
   'settings.startAtLoginHint': 'The app starts when the operator logs in to this computer.',
+  'settings.startAtLoginInstalledOnly': 'Start at login: on macOS this works only for the installed app, not for a copy run from its source folder.',
+  'settings.startAtLoginUnsupported': 'Start at login: this system offers Bintu Wall no way to start when the operator logs in.',
   'settings.enterKiosk': 'Enter kiosk mode now',
   'settings.layouts': 'Saved layouts',
   'settings.noLayouts': 'No saved layouts. Arrange the wall and press “Save layout” in its toolbar.',

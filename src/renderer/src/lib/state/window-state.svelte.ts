@@ -1,6 +1,6 @@
 import type { AppErrorData, Result } from '../../../../shared/errors';
 import type { EventPayload, WallBridge } from '../../../../shared/ipc-contract';
-import type { DisplayView } from '../../../../shared/settings-view';
+import type { DisplayView, LoginItemView } from '../../../../shared/settings-view';
 import { settle } from '../bridge';
 import { MainMirror } from './main-mirror.svelte';
 
@@ -60,6 +60,11 @@ export class WindowState {
   /** The displays the kiosk can use. */
   displays(): Promise<Result<DisplayView[]>> {
     return settle(this.#bridge.invoke('displays:list'));
+  }
+
+  /** Whether start at login can work on this computer, and if not, why. */
+  loginItem(): Promise<Result<LoginItemView>> {
+    return settle(this.#bridge.invoke('login-item:get'));
   }
 
   async #switch(mode: keyof WindowMode, on: boolean, call: Promise<Result<null>>): Promise<void> {
