@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'io-error',
   'cancelled',
   'pin-required',
+  'live-processing-unavailable',
   'internal',
 ] as const;
 

@@ -127,11 +127,19 @@ describe('BintuClient errors', () => {
     expect(error.message).toContain('Access denied (2001)');
   });
 
-  it('403 "Organisation not enabled" keeps bintu\'s message', async () => {
+  it('403 "Organisation not enabled" keeps bintu\'s message and does not blame the credential', async () => {
     const s = await answering(403, { error: { message: 'Organisation not enabled', code: 2005 } });
     const error = await failure(bintu(s.url).listStreams());
-    expect(error).toMatchObject({ code: 'credential-rejected', bintuCode: 2005 });
+    expect(error).toMatchObject({ code: 'live-processing-unavailable', bintuCode: 2005 });
     expect(error.message).toContain('Organisation not enabled (2005)');
+    expect(error.message).toContain('The credential is valid');
+  });
+
+  it('403 with bintu code 2002 is an organisation without Live Processing, whatever the wording', async () => {
+    const s = await answering(403, { error: { message: 'Forbidden', code: 2002 } });
+    const error = await failure(bintu(s.url).listStreams());
+    expect(error).toMatchObject({ code: 'live-processing-unavailable', bintuCode: 2002 });
+    expect(error.message).not.toMatch(/rejected/i);
   });
 
   it('401 without a body still names the credential kind', async () => {

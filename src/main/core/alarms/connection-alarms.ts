@@ -130,6 +130,8 @@ function toInput(stream: Stream, paused: ReadonlySet<string> | null): StreamInpu
  * answers every request with 5xx is as unreachable for the wall as one that does not answer.
  */
 function alarmStatus(connection: WallModel['connection']): ConnectionStatus | null {
+  // An organisation without Live Processing will not get better by waiting: an alarm at once.
+  if (connection.error?.code === 'live-processing-unavailable' && connection.lastPollAt !== null) return 'rejected';
   switch (connection.status) {
     case 'online':
       return 'ok';

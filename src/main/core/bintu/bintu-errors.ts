@@ -78,9 +78,11 @@ export function errorFromResponse(res: HttpResponse, context: BintuErrorContext)
     new AppError(code, redact(message, context.secrets), { ...extra, ...(retryAt !== undefined && { retryAt }) });
 
   if (status === 401 || status === 403) {
-    if (bintu?.message !== undefined && /not enabled/i.test(bintu.message)) {
-      const advice = "The organisation's nanoStream Cloud package may not include this feature.";
-      return make('credential-rejected', `bintu refused access: ${said}. ${advice}`);
+    if (bintu?.code === 2002 || (bintu?.message !== undefined && /not enabled/i.test(bintu.message))) {
+      // The credential is fine; the organisation has not booked Live Processing. Saying
+      // "rejected" would send the operator after a key that is not the problem.
+      const advice = 'The credential is valid, but this organisation has no Live Processing (thumbnails, motion clips, replay, recordings): ask nanocosmos to enable it, or connect another organisation.';
+      return make('live-processing-unavailable', `bintu: ${said ?? `HTTP ${status}`}. ${advice}`);
     }
     const label = credentialLabel(context.kind);
     const what = said !== undefined ? `: ${said}` : ` (HTTP ${status})`;

@@ -360,5 +360,6 @@ export const de: Messages = {
   'error.io-error': 'Dateifehler',
   'error.cancelled': 'Abgebrochen',
   'error.pin-required': 'Kiosk-PIN erforderlich',
+  'error.live-processing-unavailable': 'Live Processing nicht gebucht',
   'error.internal': 'Interner Fehler',
 };

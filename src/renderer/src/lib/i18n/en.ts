@@ -361,6 +361,7 @@ export const en = {
   'error.io-error': 'File error',
   'error.cancelled': 'Cancelled',
   'error.pin-required': 'Kiosk PIN needed',
+  'error.live-processing-unavailable': 'Live Processing not booked',
   'error.internal': 'Internal error',
 };
 
