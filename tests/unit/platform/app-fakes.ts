@@ -28,6 +28,7 @@ export class FakeCore {
   readonly dispatched: Array<{ channel: string; payload: unknown }> = [];
   started = false;
   shutdowns = 0;
+  kioskExits = 0;
 
   constructor(readonly options: ComposeOptions) {
     this.store = new AssetStore(join(options.userDataDir, 'cache'));
@@ -48,6 +49,10 @@ export class FakeCore {
 
   async shutdown(): Promise<void> {
     this.shutdowns += 1;
+  }
+
+  async requestKioskExit(): Promise<void> {
+    this.kioskExits += 1;
   }
 
   onEvent(): { dispose(): void } {

@@ -167,3 +167,29 @@ describe('start-up', () => {
     expect(world.windows.every((window) => window.isDestroyed())).toBe(true);
   });
 });
+
+describe('the way out of kiosk', () => {
+  const ctrlShiftK = { type: 'keyDown', control: true, shift: true, alt: false, meta: false, key: 'K' };
+
+  it('Ctrl+Shift+K leaves at once while the core starts, and asks the core (and its PIN) once it runs', async () => {
+    const world = await launch();
+    const held = (fakes.startGate = gate());
+    await world.ready();
+    const main = world.windows[0];
+    if (!main) throw new Error('no window');
+    main.setKiosk(true);
+    const early = makeEvent({});
+    main.webContents.emit('before-input-event', early, ctrlShiftK);
+    expect(early.defaultPrevented).toBe(true);
+    // No PIN can be checked before the core runs: a hanging start-up must not shut the operator in.
+    expect(main.isKiosk()).toBe(false);
+    held.open();
+    await settle();
+    main.setKiosk(true);
+    main.webContents.emit('before-input-event', makeEvent({}), ctrlShiftK);
+    await settle();
+    expect(fakes.core?.kioskExits).toBe(1);
+    // The core decides: with a PIN set the page asks for it, so the window stays in kiosk here.
+    expect(main.isKiosk()).toBe(true);
+  });
+});
