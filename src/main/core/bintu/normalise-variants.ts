@@ -1,4 +1,5 @@
 import type { AssetLink, Variant } from '../../../shared/domain';
+import { BOUNDS } from './bounds';
 import { noProcessing, normaliseProcessing } from './normalise-processing';
 import type { RawAsset, RawPlayout, RawVariant } from './raw-schemas';
 import { isWebUrl } from './web-url';
@@ -67,7 +68,9 @@ function draftVariants(streamId: string, playout: RawPlayout | undefined, assetL
     seen.add(draft.id);
     return true;
   });
-  return unique.sort((a, b) => a.index - b.index || a.position - b.position);
+  // One more than the bound is kept, so `boundStream` sees and marks the cut, while matching assets
+  // to variants stays cheap however many entries bintu sent.
+  return unique.sort((a, b) => a.index - b.index || a.position - b.position).slice(0, BOUNDS.variants + 1);
 }
 
 /** The `rtmp[]` entry describing the same quality as an `h5live[]` entry: same id, else same index. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOUNDS } from './bounds';
 
 /*
  * The bintu stream object as it arrives, described loosely: unknown fields pass, every field is
@@ -42,7 +43,8 @@ const stringList = z
   .transform((value): string[] => {
     if (typeof value === 'string') return value === '' ? [] : [value];
     if (!Array.isArray(value)) return [];
-    return value.filter((item): item is string => typeof item === 'string' && item !== '');
+    // Only a bounded head is looked at; more than `BOUNDS.tags` is cut (and marked) later anyway.
+    return value.slice(0, BOUNDS.rawEntries).filter((item): item is string => typeof item === 'string' && item !== '');
   })
   // Marks the key optional in the object; a missing key reads as no tags.
   .default(() => []);
@@ -57,7 +59,8 @@ function entries<T extends z.ZodType>(item: T) {
     .transform((value): z.output<T>[] | undefined => {
       if (!Array.isArray(value)) return undefined;
       const parsed: z.output<T>[] = [];
-      for (const entry of value) {
+      // A bounded head only: parsing a hundred thousand entries would stall the process.
+      for (const entry of value.slice(0, BOUNDS.rawEntries)) {
         const result = item.safeParse(entry);
         if (result.success) parsed.push(result.data);
       }
