@@ -6,7 +6,7 @@ import type { AssetStore } from '../assets/asset-store';
 import { BintuClient, type BintuCredential } from '../bintu/bintu-client';
 import { pollTimings, type SettingsService } from '../settings/settings';
 import { Poller } from '../poller/poller';
-import { toWallView, type AssetSrc } from '../poller/wall-view';
+import { WallViewBuilder, type AssetSrc } from '../poller/wall-view';
 import type { Logger } from '../log/logger';
 import type { WallCache } from '../cache/wall-cache';
 import { WallPersistence } from '../cache/wall-persistence';
@@ -42,16 +42,19 @@ export class WallConnection implements Disposable {
   readonly onDidChange = this.changes.event;
   private poller: Poller | null = null;
   private persistence: WallPersistence | null = null;
+  private readonly views: WallViewBuilder;
   private closed = false;
 
   constructor(
     readonly target: ConnectionTarget,
     private readonly deps: ConnectionDeps,
-  ) {}
+  ) {
+    this.views = new WallViewBuilder(deps.assetSrc);
+  }
 
   /** The wall as the page sees it. */
   view(): WallView | null {
-    return this.poller ? toWallView(this.poller.model(), this.deps.http.stats(), this.deps.assetSrc) : null;
+    return this.poller ? this.views.build(this.poller.model(), this.deps.http.stats()) : null;
   }
 
   /** The streams on this wall now. */
