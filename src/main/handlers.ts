@@ -60,7 +60,8 @@ export function createHandlers({ session, settings, downloads, desktop, defaultD
       await mkdir(folder, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
         throw new AppError('permission-denied', `Cannot create the download folder ${folder} (${error.code ?? 'error'}). Choose another folder in Settings.`);
       });
-      return toDownloadView(await downloads.enqueue({ recording, streamId, folder }));
+      const apiBase = session.apiBase();
+      return toDownloadView(await downloads.enqueue({ recording, streamId, folder, ...(apiBase !== null && { apiBase }) }));
     },
     'downloads:cancel': async ({ downloadId }) => {
       await downloads.cancel(download(downloadId).id);

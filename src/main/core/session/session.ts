@@ -155,6 +155,11 @@ export class Session implements Disposable {
     return this.emitSession();
   }
 
+  /** The API base of the wall on screen: its URL rules apply to what its streams name. */
+  apiBase(): string | null {
+    return this.connection?.wall.target.apiBase ?? null;
+  }
+
   /** The streams on the wall now: what ids from the page are resolved against. */
   streams(): readonly Stream[] {
     return this.connection?.wall.streams() ?? [];
