@@ -9,6 +9,8 @@ import type { DownloadManager } from './core/downloads/download-manager';
 import type { DownloadRecord } from './core/downloads/download-types';
 import { resolveRecording } from './core/downloads/resolve-recording';
 import { AppError } from './core/errors';
+import type { KnownSecrets } from './core/log/logger';
+import { redactErrorData } from './core/redact';
 import type { DownloadView } from '../shared/download-view';
 
 /** What the command handlers work on. */
@@ -18,6 +20,8 @@ export interface HandlerDeps {
   downloads: DownloadManager;
   desktop: DesktopPort;
   defaultDownloadDir: string;
+  /** Secrets removed from any download error the page is sent. */
+  secrets?: KnownSecrets;
 }
 
 /** A download as the page sees it: no URL, no folder. */
@@ -27,7 +31,11 @@ export function toDownloadView(record: DownloadRecord): DownloadView {
 }
 
 /** Every command of the contract, implemented on the core. The page names things by id only. */
-export function createHandlers({ session, settings, downloads, desktop, defaultDownloadDir }: HandlerDeps): CommandHandlers {
+export function createHandlers({ session, settings, downloads, desktop, defaultDownloadDir, secrets }: HandlerDeps): CommandHandlers {
+  const view = (record: DownloadRecord): DownloadView => {
+    const shown = toDownloadView(record);
+    return shown.error === null || !secrets ? shown : { ...shown, error: redactErrorData(shown.error, secrets.list()) };
+  };
   const download = (id: string): DownloadRecord => {
     const record = downloads.list().find((d) => d.id === id);
     if (!record) throw new AppError('not-found', 'That download is no longer in the list.');
@@ -53,7 +61,7 @@ export function createHandlers({ session, settings, downloads, desktop, defaultD
       desktop.openReplay(streamId, session.replayUrl(streamId, variantId));
       return null;
     },
-    'downloads:list': async () => downloads.list().map(toDownloadView),
+    'downloads:list': async () => downloads.list().map(view),
     'downloads:start': async ({ streamId, recordingId }) => {
       const recording = resolveRecording([...session.streams()], streamId, recordingId);
       const folder = settings.get().downloadDir ?? defaultDownloadDir;
@@ -61,7 +69,7 @@ export function createHandlers({ session, settings, downloads, desktop, defaultD
         throw new AppError('permission-denied', `Cannot create the download folder ${folder} (${error.code ?? 'error'}). Choose another folder in Settings.`);
       });
       const apiBase = session.apiBase();
-      return toDownloadView(await downloads.enqueue({ recording, streamId, folder, ...(apiBase !== null && { apiBase }) }));
+      return view(await downloads.enqueue({ recording, streamId, folder, ...(apiBase !== null && { apiBase }) }));
     },
     'downloads:cancel': async ({ downloadId }) => {
       await downloads.cancel(download(downloadId).id);

@@ -42,3 +42,9 @@ export function redact(text: string, secrets: readonly string[]): string {
 export function secretForms(secret: string): string[] {
   return [secret, encodeURIComponent(secret)];
 }
+
+/** Error data with every known secret removed from its message (the same object when there was none). */
+export function redactErrorData<T extends { message: string }>(data: T, secrets: readonly string[]): T {
+  const message = redact(data.message, secrets);
+  return message === data.message ? data : { ...data, message };
+}

@@ -4,6 +4,7 @@ import type { Stream } from '../../../shared/domain';
 import type { SessionView, WallView } from '../../../shared/view';
 import { checkApiBase } from '../../../shared/api-base';
 import { AppError } from '../errors';
+import { redactErrorData } from '../redact';
 import { DisposableStore, Emitter, type Disposable } from '../lifecycle';
 import type { CredentialVault } from '../credential-vault';
 import { BintuClient, type BintuCredential } from '../bintu/bintu-client';
@@ -83,9 +84,11 @@ export class Session implements Disposable {
     };
   }
 
-  /** The current wall (empty until a profile is connected). */
+  /** The current wall (empty until a profile is connected); its error carries no known secret. */
   wall(): WallView {
-    return this.connection?.wall.view() ?? EMPTY_WALL;
+    const view = this.connection?.wall.view() ?? EMPTY_WALL;
+    const error = view.connection.error;
+    return error === null ? view : { ...view, connection: { ...view.connection, error: redactErrorData(error, this.deps.secrets.list()) } };
   }
 
   /** Tests a credential against bintu and, only if bintu accepts it, stores it and connects. */
