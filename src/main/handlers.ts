@@ -58,7 +58,7 @@ export function createHandlers({ session, settings, downloads, desktop, defaultD
       return null;
     },
     'replay:open': async ({ streamId, variantId }) => {
-      desktop.openReplay(streamId, session.replayUrl(streamId, variantId));
+      desktop.openReplay(streamId, await session.replayUrl(streamId, variantId));
       return null;
     },
     'downloads:list': async () => downloads.list().map(view),

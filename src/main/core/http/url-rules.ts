@@ -100,6 +100,26 @@ export class UrlRules {
     return parsed;
   }
 
+  /**
+   * `check`, and for a name also its addresses now: for URLs another program opens (a replay page
+   * in a browser window), where no lookup hook of ours sees the connection. What the name resolves
+   * to later is that program's; the window's own navigation rules hold it to this origin.
+   */
+  async checkResolved(url: string, purpose: UrlPurpose): Promise<URL> {
+    const parsed = await this.check(url, purpose);
+    if (isIpLiteral(parsed.hostname)) return parsed;
+    const protocol = parsed.protocol as 'http:' | 'https:';
+    let addresses: Array<{ address: string }>;
+    try {
+      addresses = await this.resolve(parsed.hostname);
+    } catch {
+      throw new AppError('network', `The ${WHAT[purpose]} host ${parsed.host} could not be found.`);
+    }
+    const refused = addresses.find((a) => !this.allowsAddress(a.address, protocol));
+    if (refused !== undefined || addresses.length === 0) throw refusal(WHAT[purpose], parsed.host, classifyAddress(refused?.address ?? ''));
+    return parsed;
+  }
+
   /** The error for a name that resolved to an address these rules refuse. */
   refusedAddress(hostname: string, address: string): Error {
     const error = refusal('file', hostname, classifyAddress(address));

@@ -168,12 +168,17 @@ export class Session implements Disposable {
     return this.connection?.wall.streams() ?? [];
   }
 
-  /** The replay page of a stream (a given quality, or the first that has one). */
-  replayUrl(streamId: string, variantId?: string): string {
+  /**
+   * The replay page of a stream (a given quality, or the first that has one), once it passed the
+   * URL rules of the wall's API base: https, and no private or loopback address unless the API
+   * base is one too.
+   */
+  async replayUrl(streamId: string, variantId?: string): Promise<string> {
     const stream = this.streams().find((s) => s.id === streamId);
     if (!stream) throw new AppError('not-found', 'That stream is not on the wall any more.');
     const variant = stream.variants.find((v) => v.replay && (variantId === undefined || v.id === variantId));
     if (!variant?.replay) throw new AppError('not-found', 'This stream has no replay: Live Processing replay is off for it.');
+    await this.connection?.wall.rules.checkResolved(variant.replay.url, 'replay');
     return variant.replay.url;
   }
 

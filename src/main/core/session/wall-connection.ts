@@ -2,6 +2,7 @@ import type { Stream } from '../../../shared/domain';
 import type { WallView } from '../../../shared/view';
 import { DisposableStore, Emitter, type Disposable } from '../lifecycle';
 import type { HttpClient } from '../http/http-client';
+import { UrlRules } from '../http/url-rules';
 import type { AssetStore } from '../assets/asset-store';
 import { BintuClient, type BintuCredential } from '../bintu/bintu-client';
 import { pollTimings, type SettingsService } from '../settings/settings';
@@ -43,6 +44,8 @@ export class WallConnection implements Disposable {
   private poller: Poller | null = null;
   private persistence: WallPersistence | null = null;
   private readonly views: WallViewBuilder;
+  /** The rules for every URL this wall's bintu names (pictures, recordings, replay pages). */
+  readonly rules: UrlRules;
   private closed = false;
 
   constructor(
@@ -50,6 +53,7 @@ export class WallConnection implements Disposable {
     private readonly deps: ConnectionDeps,
   ) {
     this.views = new WallViewBuilder(deps.assetSrc);
+    this.rules = new UrlRules(target.apiBase);
   }
 
   /** The wall as the page sees it. */
@@ -102,6 +106,7 @@ export class WallConnection implements Disposable {
         store: deps.store,
         ...pollTimings(settings),
         assetLimit: settings.assetLimit,
+        rules: this.rules,
         ...(cached.snapshot ? { initial: cached.snapshot } : {}),
         ...(deps.now ? { now: deps.now } : {}),
       }),
