@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AssetLink, Recording, Stream, StreamCut, Variant } from '../../../shared/domain';
 
 /**
@@ -33,6 +34,13 @@ class Cuts {
     this.found.add(kind);
     return `${value.slice(0, max - 1)}${CUT_MARK}`;
   }
+  /** An id cut to `max`, kept unique by a hash of the whole (tiles and matches are keyed by it). */
+  id(value: string, max: number): string {
+    if (value.length <= max) return value;
+    this.found.add('text');
+    const hash = createHash('sha256').update(value).digest('hex').slice(0, 16);
+    return `${value.slice(0, max - hash.length - 1)}${CUT_MARK}${hash}`;
+  }
   maybe(value: string | null, max: number): string | null {
     return value === null ? null : this.text(value, max);
   }
@@ -62,7 +70,7 @@ export function boundStream(stream: Stream): Stream | null {
   };
   const seen = new Set<string>();
   const variants = cuts.list(stream.variants, BOUNDS.variants, 'variants').flatMap((v): Variant[] => {
-    const id = cuts.text(v.id, BOUNDS.name);
+    const id = cuts.id(v.id, BOUNDS.name);
     if (seen.has(id)) return [];
     seen.add(id);
     return [{

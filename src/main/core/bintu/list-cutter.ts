@@ -6,12 +6,13 @@ const OPEN_OBJECT = 0x7b;
 const CLOSE_OBJECT = 0x7d;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
+const COMMA = 0x2c;
 const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf]);
 
 /**
  * Watches a JSON list answer (`[{...}, {...}, ...]`) as it arrives and says where to stop once it
- * holds `quantity` complete objects: bintu ignoring `quantity` then costs the bytes of what was
- * asked for, not of everything it sent. At the size limit it keeps the complete objects so far.
+ * holds `quantity` complete objects and another value begins: bintu ignoring `quantity` then costs
+ * the bytes of what was asked for, not of everything it sent. At the size limit it keeps the complete objects so far.
  * Any other shape (an object wrapping the list) is read whole, within the limit. Works on UTF-8
  * bytes: JSON's structural characters never occur inside a multi-byte sequence.
  */
@@ -60,6 +61,10 @@ export class JsonListCutter implements BodyCutter {
         this.depth = 1;
         continue;
       }
+      if (this.complete >= this.quantity && this.depth === 1 && byte !== COMMA && byte !== CLOSE_ARRAY && !WHITESPACE.has(byte)) {
+        // A value after the last one asked for: there is more, so the answer is cut here.
+        return this.lastEnd;
+      }
       if (byte === QUOTE) {
         this.inString = true;
       } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
@@ -73,7 +78,6 @@ export class JsonListCutter implements BodyCutter {
         if (this.depth === 1) {
           this.complete++;
           this.lastEnd = base + i + 1;
-          if (this.complete >= this.quantity) return this.lastEnd;
         }
       }
     }
