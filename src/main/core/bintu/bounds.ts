@@ -21,6 +21,8 @@ export const BOUNDS = {
   url: 2048,
   /** Entries of any one raw array that are looked at at all (parsing cost stays bounded). */
   rawEntries: 256,
+  /** Characters of any one raw string that are looked at at all: more than any bound above. */
+  rawText: 4096,
 } as const;
 
 /** The mark a cut string ends with. */

@@ -7,9 +7,12 @@ import { BOUNDS } from './bounds';
  * stream. Array entries are parsed one by one, so one bad entry drops only itself.
  */
 
+/** A raw string's head: longer than every bound, so a cut is still seen (and marked) later. */
+const head = (value: string): string => (value.length > BOUNDS.rawText ? value.slice(0, BOUNDS.rawText) : value);
+
 /** A string, or a number read as its text (ids sometimes arrive as numbers); else undefined. */
 const text = z
-  .union([z.string(), z.number().transform(String)])
+  .union([z.string().transform(head), z.number().transform(String)])
   .optional()
   .catch(undefined);
 
@@ -41,10 +44,13 @@ const timestamp = z
 const stringList = z
   .unknown()
   .transform((value): string[] => {
-    if (typeof value === 'string') return value === '' ? [] : [value];
+    if (typeof value === 'string') return value === '' ? [] : [head(value)];
     if (!Array.isArray(value)) return [];
     // Only a bounded head is looked at; more than `BOUNDS.tags` is cut (and marked) later anyway.
-    return value.slice(0, BOUNDS.rawEntries).filter((item): item is string => typeof item === 'string' && item !== '');
+    return value
+      .slice(0, BOUNDS.rawEntries)
+      .filter((item): item is string => typeof item === 'string' && item !== '')
+      .map(head);
   })
   // Marks the key optional in the object; a missing key reads as no tags.
   .default(() => []);
