@@ -8,14 +8,15 @@ const long = (n: number, c = 'x'): string => c.repeat(n);
 
 /** A stream object at (and far past) every bound: what a hostile bintu could send for one stream. */
 function hostileStream(id = 'a'.repeat(BOUNDS.id)): Record<string, unknown> {
+  const tag = long(10_000);
   const variant = (i: number) => ({
-    id: `${long(1000)}${i}`, index: i, label: long(1000), tags: Array.from({ length: 300 }, () => long(10_000)),
+    id: `${long(1000)}${i}`, index: i, label: long(1000), tags: new Array<string>(300).fill(tag),
     streamname: long(1000), processing: [{ id: 'thumbs', interval: 10 }, { id: 'motionclip', interval: 10, duration: 5 }, { id: 'rec' }, { id: 'replay' }],
   });
   const asset = (i: number, ext: string) => ({ url: `https://cdn.example/${long(1900)}/${i}.${ext}`, streamId: `${long(1000)}${i}`, streamname: long(1000) });
   return {
     id, state: long(1000), type: long(1000), created_at: long(1000), streamgroup: long(1000),
-    tags: Array.from({ length: 1000 }, (_, i) => `${long(10_000)}${i}`),
+    tags: Array.from({ length: 1000 }, (_, i) => `${tag}${i}`),
     ingest: { rtmp: { streamname: long(1_000_000) } },
     playout: {
       h5live: Array.from({ length: 300 }, (_, i) => variant(i)),
