@@ -69,6 +69,9 @@ export function readBody(res: http.IncomingMessage, exchange: Exchange, options:
       if (done) return;
       done = true;
       decoder?.destroy();
+      // The chunks go at once: a closed response's listeners may keep this closure alive for a
+      // while, and 8 MB each of a hundred refused pictures would otherwise wait for the collector.
+      chunks.length = 0;
       if (result instanceof AppError) {
         exchange.fail(result);
         reject(result);
@@ -96,6 +99,7 @@ export function readBody(res: http.IncomingMessage, exchange: Exchange, options:
     exchange.onFailure((error) => {
       if (done) return;
       done = true;
+      chunks.length = 0;
       decoder?.destroy();
       res.destroy();
       reject(error);
