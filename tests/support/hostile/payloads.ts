@@ -31,9 +31,9 @@ export interface Pictures {
   gif: Buffer;
   html: Buffer;
   json: Buffer;
-  /** Gzip of 256 MB of zeros, about 250 KB on the wire. */
+  /** Gzip of 64 MB of zeros, about 64 KB on the wire. */
   bomb: Buffer;
-  /** Gzip of a JSON stream object padded with 256 MB of spaces. */
+  /** Gzip of a JSON stream object padded with 64 MB of spaces. */
   jsonBomb: Buffer;
 }
 
@@ -46,8 +46,8 @@ export async function makePictures(): Promise<Pictures> {
     gif,
     html: Buffer.from('<!doctype html><html><body><h1>Admin</h1><a href="/admin/users?all=1">users</a></body></html>'),
     json: Buffer.from(JSON.stringify({ users: [{ name: 'root', password: 'hunter2' }] })),
-    bomb: await gzipOf(256, 0),
-    jsonBomb: await gzipOf(256, 0x20, '{"id":"bomb","state":"live","tags":[', ']}'),
+    bomb: await gzipOf(64, 0),
+    jsonBomb: await gzipOf(64, 0x20, '{"id":"bomb","state":"live","tags":[', ']}'),
   };
 }
 
