@@ -1,6 +1,6 @@
 import type { BenchFlags } from './flags';
 import { checkTarget, type TargetResult } from './results-file';
-import type { ClientFigures, SideBySideFigures } from './side-by-side';
+import { quantityFor, type ClientFigures, type SideBySideFigures } from './side-by-side';
 import { count, formatTable, mb, round, seconds } from './table';
 
 /** The full-refresh timings: the process's very first (JIT still cold) and the measured runs. */
@@ -27,6 +27,7 @@ export function buildPollingReport(flags: BenchFlags, refresh: RefreshFigures, f
   const fields = {
     streams: flags.streams,
     groups: flags.groups,
+    quantity: quantityFor(flags.streams),
     seed: flags.seed,
     latency_ms: flags.latencyMs,
     window_s: round(windowS),

@@ -14,7 +14,7 @@ import { heapAfterGcMb } from './heap';
 import { coldRefresh, refreshBound } from './refresh';
 import { buildPollingReport, type RefreshFigures } from './report';
 import { mergeResults, RESULTS_PATH } from './results-file';
-import { APP_SETTINGS, runSideBySide } from './side-by-side';
+import { APP_SETTINGS, quantityFor, runSideBySide } from './side-by-side';
 import { startSimProcess, type SimProcess } from './sim-process';
 import { formatTargets } from './table';
 
@@ -22,7 +22,7 @@ const REFRESH_RUNS = 3;
 const log = (line: string): void => console.log(line);
 
 async function measureRefresh(sim: SimProcess, flags: BenchFlags): Promise<RefreshFigures> {
-  const target = { apiBase: sim.baseUrl, apiKey: sim.apiKey, quantity: APP_SETTINGS.quantity, assetLimit: APP_SETTINGS.assetLimit, maxSocketsPerHost: APP_SETTINGS.maxSocketsPerHost };
+  const target = { apiBase: sim.baseUrl, apiKey: sim.apiKey, quantity: quantityFor(flags.streams), assetLimit: APP_SETTINGS.assetLimit, maxSocketsPerHost: APP_SETTINGS.maxSocketsPerHost };
   // The first refresh of the process also pays for compiling the client and the simulator's code;
   // it is reported, but the figure compared with the bound is the median of fresh clients after it.
   const first = await coldRefresh(target);
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const baselineHeapMb = heapAfterGcMb();
-  log(`polling bench: ${flags.streams} streams (${flags.groups} ABR groups), ${flags.latencyMs} ms API latency, warm-up ${flags.warmupS} s, window ${flags.windowS} s`);
+  log(`polling bench: ${flags.streams} streams (${flags.groups} ABR groups), quantity ${quantityFor(flags.streams)}, ${flags.latencyMs} ms API latency, warm-up ${flags.warmupS} s, window ${flags.windowS} s`);
   const sim = await startSimProcess({
     streams: flags.streams,
     groups: flags.groups,

@@ -9,8 +9,19 @@ import { NaiveClient } from './naive-client';
 import { RequestLog, type Traffic } from './request-log';
 import type { SimProcess } from './sim-process';
 
-/** The app's default poll settings (settings.ts), with `quantity` raised so 200 streams fit. */
-export const APP_SETTINGS = { listIntervalMs: 5_000, detailsIntervalMs: 120_000, quantity: 250, assetLimit: 10, maxSocketsPerHost: 6 } as const;
+/** The app's default poll settings (settings.ts); `quantity` is set per run by `quantityFor`. */
+export const APP_SETTINGS = { listIntervalMs: 5_000, detailsIntervalMs: 120_000, assetLimit: 10, maxSocketsPerHost: 6 } as const;
+
+/** The setting's own maximum (`settings-view.ts`): a bench larger than this cannot be fitted. */
+const SETTING_MAX_QUANTITY = 1000;
+
+/**
+ * The `quantity` an operator would set for this many streams: room for a quarter more (250 for the
+ * 200 of the default run), at most the setting's maximum, and never fewer than the streams.
+ */
+export function quantityFor(streams: number): number {
+  return Math.max(streams, Math.min(SETTING_MAX_QUANTITY, Math.ceil(streams * 1.25)));
+}
 
 /** What one client did in the window. */
 export interface ClientFigures {
@@ -58,14 +69,14 @@ export async function runSideBySide(sim: SimProcess, flags: BenchFlags, storeDir
     store: new AssetStore(storeDir),
     listIntervalMs: APP_SETTINGS.listIntervalMs,
     detailsIntervalMs: APP_SETTINGS.detailsIntervalMs,
-    quantity: APP_SETTINGS.quantity,
+    quantity: quantityFor(flags.streams),
     assetLimit: APP_SETTINGS.assetLimit,
   });
   const naive = new NaiveClient({
     source: new BintuClient({ apiBase: sim.baseUrl, credential, http: naiveHttp }),
     http: naiveHttp,
     intervalMs: flags.naiveIntervalS * 1000,
-    quantity: APP_SETTINGS.quantity,
+    quantity: quantityFor(flags.streams),
     assetLimit: APP_SETTINGS.assetLimit,
   });
   const started = Date.now();

@@ -11,6 +11,7 @@ import { DisposableStore, Emitter, type Disposable } from './core/lifecycle';
 import type { DesktopPort } from './core/desktop-port';
 import { DownloadManager } from './core/downloads/download-manager';
 import { FileLogger, KnownSecrets } from './core/log/logger';
+import { redactErrorData } from './core/redact';
 import { WallCache } from './core/cache/wall-cache';
 import type { EventChannel, EventPayload } from '../shared/ipc-contract';
 import { startDemoBackend } from './demo';
@@ -95,7 +96,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     }),
   );
   const kioskPin = new KioskPin(join(options.userDataDir, 'kiosk-pin.json'));
-  const handlers = createHandlers({ session, settings, downloads, alarms, kioskPin, desktop: options.desktop, defaultDownloadDir: options.defaultDownloadDir });
+  const handlers = createHandlers({ session, settings, downloads, alarms, kioskPin, desktop: options.desktop, defaultDownloadDir: options.defaultDownloadDir, secrets });
   let shuttingDown: Promise<void> | null = null;
   const unlockRequests = disposables.add(new Emitter<null>());
   return {
@@ -110,12 +111,15 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       else options.desktop.setKiosk(false);
     },
     handlers,
-    dispatch: createDispatcher(handlers, log),
+    dispatch: createDispatcher(handlers, log, () => secrets.list()),
     onEvent(listener) {
       const subs = new DisposableStore();
+      // Errors leave for the page without any known secret, however they were made.
+      const clean = <T extends { error: { message: string } | null }>(item: T): T =>
+        item.error === null ? item : { ...item, error: redactErrorData(item.error, secrets.list()) };
       subs.add(session.onDidChangeWall((view) => listener('wall:changed', view)));
       subs.add(session.onDidChangeSession((view) => listener('session:changed', view)));
-      subs.add(downloads.onDidChange((list) => listener('downloads:changed', list.map(toDownloadView))));
+      subs.add(downloads.onDidChange((list) => listener('downloads:changed', list.map((d) => clean(toDownloadView(d))))));
       subs.add(settings.onDidChange((next) => listener('settings:changed', toSettingsView(next))));
       subs.add(options.desktop.onDidChangeWindow((state) => listener('window:changed', state)));
       subs.add(alarms.onDidChange((state) => listener('alarms:changed', state)));

@@ -9,6 +9,8 @@ import type { DownloadManager } from './core/downloads/download-manager';
 import type { DownloadRecord } from './core/downloads/download-types';
 import { resolveRecording } from './core/downloads/resolve-recording';
 import { AppError } from './core/errors';
+import type { KnownSecrets } from './core/log/logger';
+import { redactErrorData } from './core/redact';
 import type { DownloadView } from '../shared/download-view';
 import type { AlarmCenter } from './core/alarms/alarm-center';
 import type { KioskPin } from './core/kiosk/kiosk-pin';
@@ -23,6 +25,8 @@ export interface HandlerDeps {
   kioskPin: KioskPin;
   desktop: DesktopPort;
   defaultDownloadDir: string;
+  /** Secrets removed from any download error the page is sent. */
+  secrets?: KnownSecrets;
 }
 
 /** A download as the page sees it: no URL, no folder. */
@@ -32,8 +36,12 @@ export function toDownloadView(record: DownloadRecord): DownloadView {
 }
 
 /** Every command of the contract, implemented on the core. The page names things by id only. */
-export function createHandlers({ session, settings, downloads, alarms, kioskPin, desktop, defaultDownloadDir }: HandlerDeps): CommandHandlers {
+export function createHandlers({ session, settings, downloads, alarms, kioskPin, desktop, defaultDownloadDir, secrets }: HandlerDeps): CommandHandlers {
   const kioskLock = async () => ({ pinSet: await kioskPin.isSet(), lockedUntil: kioskPin.lockedUntilAt() });
+  const view = (record: DownloadRecord): DownloadView => {
+    const shown = toDownloadView(record);
+    return shown.error === null || !secrets ? shown : { ...shown, error: redactErrorData(shown.error, secrets.list()) };
+  };
   const download = (id: string): DownloadRecord => {
     const record = downloads.list().find((d) => d.id === id);
     if (!record) throw new AppError('not-found', 'That download is no longer in the list.');
@@ -56,17 +64,18 @@ export function createHandlers({ session, settings, downloads, alarms, kioskPin,
       return null;
     },
     'replay:open': async ({ streamId, variantId }) => {
-      desktop.openReplay(streamId, session.replayUrl(streamId, variantId));
+      desktop.openReplay(streamId, await session.replayUrl(streamId, variantId));
       return null;
     },
-    'downloads:list': async () => downloads.list().map(toDownloadView),
+    'downloads:list': async () => downloads.list().map(view),
     'downloads:start': async ({ streamId, recordingId }) => {
       const recording = resolveRecording([...session.streams()], streamId, recordingId);
       const folder = settings.get().downloadDir ?? defaultDownloadDir;
       await mkdir(folder, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
         throw new AppError('permission-denied', `Cannot create the download folder ${folder} (${error.code ?? 'error'}). Choose another folder in Settings.`);
       });
-      return toDownloadView(await downloads.enqueue({ recording, streamId, folder }));
+      const apiBase = session.apiBase();
+      return view(await downloads.enqueue({ recording, streamId, folder, ...(apiBase !== null && { apiBase }) }));
     },
     'downloads:cancel': async ({ downloadId }) => {
       await downloads.cancel(download(downloadId).id);

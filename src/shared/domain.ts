@@ -55,6 +55,10 @@ export const variantSchema = z.object({
 });
 export type Variant = z.infer<typeof variantSchema>;
 
+/** What main cut from a stream to keep it within its bounds (see `bounds.ts` in main). */
+export const streamCutSchema = z.enum(['tags', 'variants', 'recordings', 'text']);
+export type StreamCut = z.infer<typeof streamCutSchema>;
+
 /** A bintu stream, normalised: variants sorted by index, recordings from wherever bintu put them. */
 export const streamSchema = z.object({
   id: z.string(),
@@ -71,6 +75,8 @@ export const streamSchema = z.object({
   recordings: z.array(recordingSchema),
   /** Whether the object carried any asset arrays (then a details request can be skipped). */
   hasAssets: z.boolean(),
+  /** What was cut to keep the stream within the app's bounds; missing or empty when nothing was. */
+  cut: z.array(streamCutSchema).max(4).optional(),
 });
 export type Stream = z.infer<typeof streamSchema>;
 

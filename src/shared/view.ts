@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appErrorDataSchema } from './errors';
-import { credentialKindSchema, processingSettingsSchema, streamStateSchema } from './domain';
+import { credentialKindSchema, processingSettingsSchema, streamCutSchema, streamStateSchema } from './domain';
 
 /** A cached asset as the page sees it: a `wall-asset:` address, never a bintu URL. */
 export const assetViewSchema = z.object({
@@ -46,6 +46,11 @@ export const tileViewSchema = z.object({
   hasReplay: z.boolean(),
   /** The stream left bintu's list: its tile keeps its slot, with its last picture, until dismissed. */
   gone: z.boolean(),
+  /**
+   * What main cut from bintu's data to keep within its bounds (more tags, qualities or recordings
+   * than it keeps; text cut, ending in "…"). Missing when nothing was.
+   */
+  cut: z.array(streamCutSchema).max(4).optional(),
 });
 export type TileView = z.infer<typeof tileViewSchema>;
 

@@ -3,19 +3,27 @@ import { mkdir, lstat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Recording, Stream } from '../../shared/domain';
-import type { BintuClient } from '../core/bintu/bintu-client';
+import type { BintuClient, ListOptions } from '../core/bintu/bintu-client';
 import { DownloadManager } from '../core/downloads/download-manager';
 import type { DownloadRecord } from '../core/downloads/download-types';
 import { downloadFsError, formatBytes } from '../core/downloads/fs-errors';
 import { safeFileName, withSuffix } from '../core/downloads/safe-file-name';
 import { AppError, toErrorData } from '../core/errors';
 import type { HttpClient } from '../core/http/http-client';
+import type { UrlRules } from '../core/http/url-rules';
 import { userDataDir } from './config';
+import { parseQuantity } from './args';
+import { withRetries, type RetryOptions } from './retry';
+import { escapeTerminal } from './terminal';
 
 /** What the `download` command needs from the CLI's composition. */
 export interface DownloadCommandContext {
   client: BintuClient;
   http: HttpClient;
+  /** The URL rules of the API base: recordings must pass them to be fetched. */
+  rules: UrlRules;
+  /** How bintu requests are tried again after transient failures. */
+  retry: RetryOptions;
   out: (line: string) => void;
   err: (line: string) => void;
   env?: NodeJS.ProcessEnv;
@@ -80,8 +88,7 @@ export async function runDownloadCommand(args: string[], ctx: DownloadCommandCon
   if (state !== undefined && state !== 'live' && state !== 'created' && state !== 'ended') {
     throw new AppError('invalid-input', `--state must be live, created or ended, not "${state}".`);
   }
-  const quantity = values.quantity ? Number(values.quantity) : 50;
-  if (!Number.isInteger(quantity) || quantity < 1) throw new AppError('invalid-input', '--quantity must be a positive whole number.');
+  const quantity = parseQuantity(values.quantity);
   const sinceMs = values.since !== undefined ? parseSince(values.since) : null;
   const now = ctx.now ?? Date.now;
   const dir = resolve(values.to);
@@ -89,12 +96,13 @@ export async function runDownloadCommand(args: string[], ctx: DownloadCommandCon
     throw downloadFsError(error, dir, 0);
   });
 
-  const listed = await ctx.client.listStreams({ quantity, ...(state ? { state } : {}), ...(values.tag ? { tags: values.tag } : {}) });
+  const list: ListOptions = { quantity, ...(state ? { state } : {}), ...(values.tag ? { tags: values.tag } : {}) };
+  const listed = await withRetries('the list', () => ctx.client.listStreams(list), ctx.retry);
   const { streams, failures: detailFailures } = await fetchDetails(ctx, listed);
   const items = selectRecordings(streams, sinceMs, now());
   ctx.out(`${items.length} recording(s) match in ${listed.length} stream(s); archiving into ${dir}`);
 
-  const manager = new DownloadManager({ http: ctx.http, stateFile: stateFileFor(dir, ctx.env ?? process.env) });
+  const manager = new DownloadManager({ http: ctx.http, rules: ctx.rules, stateFile: stateFileFor(dir, ctx.env ?? process.env) });
   try {
     // A run that was interrupted left its queue behind: it is finished first, with the rest.
     await manager.restore();
@@ -107,7 +115,7 @@ export async function runDownloadCommand(args: string[], ctx: DownloadCommandCon
         continue;
       }
       try {
-        tracked.add((await manager.enqueue({ recording, streamId: stream.id, folder: dir })).id);
+        tracked.add((await manager.enqueue({ recording, streamId: stream.id, folder: dir, apiBase: ctx.rules.apiBase })).id);
       } catch (error) {
         refused += 1;
         ctx.err(`failed  ${recording.fileName}: ${toErrorData(error).message}`);
@@ -133,10 +141,10 @@ async function fetchDetails(ctx: DownloadCommandContext, listed: readonly Stream
     for (let i = next++; i < listed.length; i = next++) {
       const stream = listed[i] as Stream;
       try {
-        streams[i] = await ctx.client.getStream(stream.id, { assetLimit: ASSET_LIMIT });
+        streams[i] = await withRetries(`stream ${escapeTerminal(stream.id)}`, () => ctx.client.getStream(stream.id, { assetLimit: ASSET_LIMIT }), ctx.retry);
       } catch (error) {
         failures += 1;
-        ctx.err(`error   stream ${stream.id}: ${toErrorData(error).message}`);
+        ctx.err(`error   stream ${escapeTerminal(stream.id)}: ${toErrorData(error).message}`);
       }
     }
   };
@@ -155,7 +163,7 @@ async function alreadyThere(ctx: DownloadCommandContext, dir: string, recording:
   for (let n = 0; n < 1000; n++) {
     const size = await fileSize(join(dir, withSuffix(base, n)));
     if (size === null) return false;
-    remote ??= await remoteSize(ctx.http, recording.url);
+    remote ??= await remoteSize(ctx.http, ctx.rules, recording.url);
     if (remote === null || size === remote) return true;
   }
   return false;
@@ -171,9 +179,9 @@ async function fileSize(path: string): Promise<number | null> {
 }
 
 /** The recording's length from a HEAD request, or null when the server does not say. */
-async function remoteSize(http: HttpClient, url: string): Promise<number | null> {
+async function remoteSize(http: HttpClient, rules: UrlRules, url: string): Promise<number | null> {
   try {
-    const res = await http.request({ url, method: 'HEAD', headers: { 'accept-encoding': 'identity' } });
+    const res = await http.request({ url, method: 'HEAD', headers: { 'accept-encoding': 'identity' }, rules, purpose: 'recording' });
     const length = res.headers['content-length'];
     return res.status === 200 && length !== undefined && /^\d+$/.test(length) ? Number(length) : null;
   } catch {

@@ -1,41 +1,66 @@
 import { parseArgs } from 'node:util';
 import type { StreamState } from '../../shared/domain';
 import { checkApiBase } from '../../shared/api-base';
-import { BintuClient } from '../core/bintu/bintu-client';
+import { BintuClient, MAX_QUANTITY } from '../core/bintu/bintu-client';
 import { HttpClient } from '../core/http/http-client';
+import { UrlRules } from '../core/http/url-rules';
 import { AppError, toErrorData } from '../core/errors';
+import { redact, secretForms } from '../core/redact';
+import { parseQuantity } from './args';
 import { resolveConnection } from './config';
 import { DOWNLOAD_USAGE, runDownloadCommand } from './download';
 import { formatStreamTable } from './format';
+import { CLI_RETRY_DELAYS_MS, withRetries, type RetryOptions } from './retry';
+import { escapeJson, escapeLines } from './terminal';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
   streams [--json] [--state live|created|ended] [--tag T]... [--quantity N]
-          List the organisation's streams, normalised.
+          List the organisation's streams, normalised (N from 1 to ${MAX_QUANTITY}, default 50).
   check   Validate the credential against bintu (exit code 0 when accepted, 1 otherwise).
 ${DOWNLOAD_USAGE}
 
+Transient failures (network, timeouts, 5xx, 429) are tried again a few times before a command gives up.
 Environment: BINTU_API_URL (default https://bintu.nanocosmos.de), BINTU_API_KEY or BINTU_TOKEN.
 Without them the app's active profile and its keychain entry are used.`;
 
-/** Runs one CLI command and returns the process exit code. */
-export async function runCli(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+/** Test hooks: how long the CLI waits between attempts. */
+export interface CliOptions {
+  retryDelaysMs?: readonly number[];
+}
+
+/**
+ * Runs one CLI command and returns the process exit code. Plain output is made inert for the
+ * terminal (bintu's strings cannot move the cursor or forge lines); `--json` stays exact JSON.
+ * No line ever holds the credential, in any case or encoding.
+ */
+export async function runCli(
+  argv: string[],
+  out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+  options: CliOptions = {},
+): Promise<number> {
+  const secrets: string[] = [];
+  const print = (line: string): void => out(escapeLines(redact(line, secrets)));
+  const warn = (line: string): void => err(escapeLines(redact(line, secrets)));
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help') {
-    out(USAGE);
+    print(USAGE);
     return command ? 0 : 1;
   }
   const http = new HttpClient();
   try {
     const { apiBase, credential, source } = await resolveConnection();
+    secrets.push(...secretForms(credential.secret));
     const base = checkApiBase(apiBase);
     if (!base.ok) throw new AppError('insecure-api-base', base.message);
     const client = new BintuClient({ apiBase: base.url, credential, http });
+    const retry: RetryOptions = { delaysMs: options.retryDelaysMs ?? CLI_RETRY_DELAYS_MS, note: warn };
     switch (command) {
       case 'check':
-        await client.check();
-        out(`ok: bintu at ${base.url} accepts the ${credential.kind === 'apiKey' ? 'API key' : 'token'} from ${source}`);
+        await withRetries('the check', () => client.check(), retry);
+        print(`ok: bintu at ${base.url} accepts the ${credential.kind === 'apiKey' ? 'API key' : 'token'} from ${source}`);
         return 0;
       case 'streams': {
         const { values } = parseArgs({
@@ -44,22 +69,23 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         });
         const state = values.state as Extract<StreamState, 'live' | 'created' | 'ended'> | undefined;
         if (state && !['live', 'created', 'ended'].includes(state)) throw new AppError('invalid-input', `--state must be live, created or ended, not "${state}".`);
-        const quantity = values.quantity ? Number(values.quantity) : 50;
-        if (!Number.isInteger(quantity) || quantity < 1) throw new AppError('invalid-input', '--quantity must be a positive whole number.');
-        const streams = await client.listStreams({ quantity, ...(state ? { state } : {}), ...(values.tag ? { tags: values.tag } : {}) });
-        if (values.json) out(JSON.stringify({ apiBase: base.url, truncated: streams.length >= quantity, streams }, null, 2));
-        else out(formatStreamTable(streams));
+        const quantity = parseQuantity(values.quantity);
+        const list = { quantity, ...(state ? { state } : {}), ...(values.tag ? { tags: values.tag } : {}) };
+        const streams = await withRetries('the list', () => client.listStreams(list), retry);
+        const truncated = streams.length >= quantity || client.lastListCut;
+        if (values.json) out(redact(escapeJson(JSON.stringify({ apiBase: base.url, truncated, streams }, null, 2)), secrets));
+        else print(formatStreamTable(streams));
         return 0;
       }
       case 'download':
-        return await runDownloadCommand(rest, { client, http, out, err });
+        return await runDownloadCommand(rest, { client, http, rules: new UrlRules(base.url), retry, out: print, err: warn });
       default:
-        err(`Unknown command "${command}".\n\n${USAGE}`);
+        warn(`Unknown command "${command}".\n\n${USAGE}`);
         return 1;
     }
   } catch (error) {
     const data = toErrorData(error);
-    err(`error (${data.code}${data.bintuCode ? `, bintu ${data.bintuCode}` : ''}): ${data.message}`);
+    warn(`error (${data.code}${data.bintuCode ? `, bintu ${data.bintuCode}` : ''}): ${data.message}`);
     return 1;
   } finally {
     http.dispose();

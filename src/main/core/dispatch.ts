@@ -3,6 +3,7 @@ import { commands, isCommandChannel, type CommandChannel, type CommandResponse }
 import { fail, ok, type Result } from '../../shared/errors';
 import { toErrorData } from './errors';
 import type { Logger } from './log/logger';
+import { redactErrorData } from './redact';
 
 /** The main-side implementation of every command of the contract. */
 export type CommandHandlers = {
@@ -12,8 +13,11 @@ export type CommandHandlers = {
 /** Routes one untrusted (channel, payload) pair to its handler: unknown channels and payloads that fail their schema are refused before any handler runs; every failure comes back as data. */
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
 
-/** Builds the dispatcher shared by Electron's IPC registration and the test harness. */
-export function createDispatcher(handlers: CommandHandlers, log?: Logger): Dispatch {
+/**
+ * Builds the dispatcher shared by Electron's IPC registration and the test harness. Every error
+ * sent back has the known secrets removed (`secrets`), whatever path produced it.
+ */
+export function createDispatcher(handlers: CommandHandlers, log?: Logger, secrets: () => readonly string[] = () => []): Dispatch {
   return async (channel, payload) => {
     if (!isCommandChannel(channel)) {
       return fail({ code: 'unknown-channel', message: 'The page asked for a command that does not exist.' });
@@ -31,7 +35,7 @@ export function createDispatcher(handlers: CommandHandlers, log?: Logger): Dispa
       const data = toErrorData(error);
       // Operator-facing errors are expected; anything internal is a bug worth a stack in the log.
       if (data.code === 'internal') log?.error(`${channel} failed`, error);
-      return fail(data);
+      return fail(redactErrorData(data, secrets()));
     }
   };
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createReadStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import type { Page } from '@playwright/test';
@@ -58,7 +58,8 @@ export async function startHarness(options: { userDataDir: string; vault: Creden
     ...(options.startDemo ? { startDemo: options.startDemo } : {}),
   });
   assets.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const path = decodedPath(req);
+    if (path === null) return void res.writeHead(400).end();
     const file = path.startsWith('/wall-asset/') ? app.store.resolve(path.slice('/wall-asset/'.length)) : undefined;
     if (!file) return void res.writeHead(404).end();
     res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
@@ -66,10 +67,11 @@ export async function startHarness(options: { userDataDir: string; vault: Creden
   });
   const ipc = new HttpIpc(app);
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const path = decodedPath(req);
+    if (path === null) return void res.writeHead(400).end();
     if (ipc.handle(req, res, path)) return;
-    const file = normalize(join(RENDERER_DIR, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) return void res.writeHead(404).end();
+    const file = insideRenderer(path === '/' ? 'index.html' : path);
+    if (file === null || !existsSync(file)) return void res.writeHead(404).end();
     let body: Buffer | string = readFileSync(file);
     // The only changes to the built page: pictures come from the asset origin instead of
     // wall-asset:, and the page may reach this origin for the IPC stand-in.
@@ -94,6 +96,24 @@ export async function startHarness(options: { userDataDir: string; vault: Creden
       await Promise.all([closeServer(server), closeServer(assets)]);
     },
   };
+}
+
+/** The request's path, percent-decoded; null when its encoding is malformed (answered 400). */
+function decodedPath(req: IncomingMessage): string | null {
+  try {
+    return decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A path of the built renderer, or null for anything outside its folder. The prefix is checked
+ * with the separator, so a sibling such as `out/renderer-old` is outside too.
+ */
+export function insideRenderer(path: string, root: string = RENDERER_DIR): string | null {
+  const file = normalize(join(root, path));
+  return file.startsWith(root + sep) ? file : null;
 }
 
 /** Listens on a free loopback port; answers the server's origin. */

@@ -102,6 +102,9 @@ describe('npm run cli -- download (unattended archiving)', () => {
       const run = await cli(['download', '--to', dir, '--tag', 'auction', '--state', 'ended', '--since', `${SINCE_MIN}m`]);
       expect(run.code).toBe(1);
       expect(run.err.some((l) => l.includes(broken.id))).toBe(true);
+      // Transient failures are tried again before the CLI gives up, and it says so.
+      expect(run.err.some((l) => /Trying stream .* again in 1 s \(attempt 2 of 4\)/.test(l))).toBe(true);
+      expect(run.err.some((l) => /Gave up on stream .* after 4 attempts over \d+(\.\d)? s; run the command again later\./.test(l))).toBe(true);
       expect(run.out.at(-1)).toMatch(/, 1 stream\(s\) unreadable\.$/);
       const downloaded = await namesIn(dir);
       expect(downloaded.length).toBeGreaterThan(0);

@@ -13,6 +13,7 @@ import { HttpClient } from '../../../src/main/core/http/http-client';
 import { DownloadManager, nodeDownloadFs, type DownloadFs, type DownloadManagerOptions } from '../../../src/main/core/downloads/download-manager';
 import type { DownloadRecord } from '../../../src/main/core/downloads/download-types';
 import { startSimulator, type Simulator } from '../../../src/main/simulator/index';
+import { UrlRules } from '../../../src/main/core/http/url-rules';
 
 /** sha256 of bytes, hex. */
 export const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
@@ -62,10 +63,11 @@ export async function serverBytes(recording: Recording): Promise<Buffer> {
   return Buffer.from(await res.arrayBuffer());
 }
 
-/** A manager with fast retries and a state file in its own folder. */
+/** A manager with fast retries and a state file in its own folder; its recordings come from a loopback API (the simulator). */
 export function makeManager(http: HttpClient, overrides: Partial<DownloadManagerOptions> = {}): DownloadManager {
   return new DownloadManager({
     http,
+    rules: new UrlRules('http://127.0.0.1'),
     stateFile: join(tempDir('dl-state-'), 'downloads.json'),
     retryDelaysMs: [50, 100, 200],
     progressIntervalMs: 50,

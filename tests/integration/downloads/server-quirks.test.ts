@@ -45,9 +45,9 @@ describe('downloads from servers that do not behave like the simulator', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  /** Sends `body` with a Content-Length, cutting the connection after `cutAfter` bytes when given. */
+  /** Sends `body` as video with a Content-Length, cutting the connection after `cutAfter` bytes when given. */
   const send = (res: ServerResponse, status: number, body: Buffer, headers: Record<string, string> = {}, cutAfter?: number): void => {
-    res.writeHead(status, { 'content-length': String(body.length), ...headers });
+    res.writeHead(status, { 'content-length': String(body.length), 'content-type': 'video/mp4', ...headers });
     if (cutAfter === undefined) {
       res.end(body);
       return;

@@ -1,7 +1,19 @@
 import type { HttpClient, HttpResponse } from '../http/http-client';
 import { AppError } from '../errors';
 import { parseRetryAfter } from '../http/retry-after';
+import type { UrlRules } from '../http/url-rules';
 import { type AssetExt, type AssetStore, contentHash } from './asset-store';
+import { inspectPicture } from './picture-check';
+
+/** The most one picture response may hold: thumbnails and motion clips are far smaller. */
+export const MAX_PICTURE_BYTES = 8 * 1024 * 1024;
+
+/** One picture to refresh: its URL, the kind the wall expects there, and the rules its URL must pass. */
+export interface AssetTarget {
+  url: string;
+  ext: AssetExt;
+  rules: UrlRules;
+}
 
 /** What main knows about one asset URL (a thumbnail or motion clip overwritten in place). */
 export interface AssetRecord {
@@ -24,25 +36,31 @@ export type FetchOutcome = 'not-modified' | 'unchanged' | 'changed';
 /**
  * Refreshes one asset with a conditional request; compares content too, so a server that ignores
  * validators still costs no re-processing. Assets carry no credential (bintu: no access control).
+ * The URL must pass the URL rules; the bytes must be a JPEG or GIF of sane size, stored under the
+ * extension of what they are, or nothing is kept.
  */
 export async function refreshAsset(
   http: HttpClient,
   store: AssetStore,
-  url: string,
-  ext: AssetExt,
+  target: AssetTarget,
   previous: AssetRecord | null,
   now: () => number,
 ): Promise<{ record: AssetRecord; outcome: FetchOutcome; body?: Buffer }> {
+  const { url, ext, rules } = target;
   const headers: Record<string, string> = { Accept: ext === 'gif' ? 'image/gif' : 'image/jpeg' };
   if (previous?.name && previous.etag) headers['If-None-Match'] = previous.etag;
   if (previous?.name && previous.lastModified) headers['If-Modified-Since'] = previous.lastModified;
-  const response = await http.request({ url, headers });
+  const response = await http.request({ url, headers, rules, purpose: 'asset', maxBytes: MAX_PICTURE_BYTES });
   const at = now();
   if (response.status === 304 && previous?.name) {
     return { record: { ...previous, fetchedAt: at }, outcome: 'not-modified' };
   }
   if (response.status !== 200) throw assetError(response, url);
   if (response.body.length === 0) throw new AppError('malformed-response', `The picture at ${describe(url)} was empty.`);
+  const picture = inspectPicture(response.body);
+  if (picture === null) {
+    throw new AppError('malformed-response', `The file at ${describe(url)} is not a JPEG or GIF picture of a usable size; it was not kept.`);
+  }
   const etag = response.headers['etag'] ?? null;
   const lastModified = response.headers['last-modified'] ?? null;
   const producedAt = serverTimeToLocal(lastModified, response.headers['date'], at);
@@ -51,7 +69,7 @@ export async function refreshAsset(
   if (previous?.name && previous.name.startsWith(hash)) {
     return { record: { ...previous, ...base }, outcome: 'unchanged' };
   }
-  const name = await store.put(response.body, ext);
+  const name = await store.put(response.body, picture.ext);
   // The bytes go back with a new picture so a watcher can look at it without reading the disk.
   return { record: { ...base, name, changedAt: producedAt ?? at }, outcome: 'changed', body: response.body };
 }

@@ -2,9 +2,10 @@ import { checkApiBase } from '../../../shared/api-base';
 import type { CredentialKind, Stream } from '../../../shared/domain';
 import { AppError } from '../errors';
 import type { HttpClient, HttpResponse } from '../http/http-client';
-import { redact } from '../redact';
+import { redact, secretForms } from '../redact';
 import { credentialLabel, errorFromResponse, malformedResponse, readBintuError } from './bintu-errors';
 import { credentialHeaders } from './credential-headers';
+import { JsonListCutter } from './list-cutter';
 import { normaliseStream, normaliseStreamList } from './normalise';
 
 /** A credential for bintu: the organisation API key or a role-scoped token. Lives in main only. */
@@ -25,6 +26,29 @@ export interface ListOptions {
 /** Wrapper keys under which a list might arrive if bintu ever wraps it in an object. */
 const LIST_WRAPPERS = ['streams', 'data', 'items', 'results'] as const;
 
+/** The most streams one list asks for and keeps, whatever the caller wants (the app's setting stops at 1,000). */
+export const MAX_QUANTITY = 10_000;
+/** bintu's own default when no `quantity` is sent. */
+const DEFAULT_QUANTITY = 50;
+const MB = 1024 * 1024;
+/** A list answer may hold this much per stream asked for (a stream object with its assets is a few KB). */
+const LIST_BYTES_PER_STREAM = 32 * 1024;
+const MAX_LIST_BYTES = 64 * MB;
+/** One stream object with `asset_limit` recordings. */
+const DETAILS_MAX_BYTES = 4 * MB;
+const CHECK_MAX_BYTES = 1 * MB;
+
+/** The body budget of a list of `quantity` streams. */
+export function listMaxBytes(quantity: number): number {
+  return Math.min(MAX_LIST_BYTES, MB + quantity * LIST_BYTES_PER_STREAM);
+}
+
+/** How one JSON request may read its body. */
+interface BodyLimits {
+  maxBytes: number;
+  cutter?: JsonListCutter;
+}
+
 /**
  * The bintu REST client: builds requests for the stream routes, attaches the credential (only to
  * the API base), maps failures to `AppError` with the credential redacted, and normalises bodies
@@ -37,6 +61,7 @@ export class BintuClient {
   private readonly timeoutMs: number | undefined;
   private readonly secrets: readonly string[];
   private skipped = 0;
+  private cut = false;
 
   constructor(options: { apiBase: string; credential: BintuCredential; http: HttpClient; timeoutMs?: number }) {
     const checked = checkApiBase(options.apiBase);
@@ -53,7 +78,7 @@ export class BintuClient {
     this.credential = { kind, secret };
     this.http = options.http;
     this.timeoutMs = options.timeoutMs;
-    this.secrets = [secret, encodeURIComponent(secret)];
+    this.secrets = secretForms(secret);
   }
 
   /** The normalised API base (no trailing slash). */
@@ -66,14 +91,27 @@ export class BintuClient {
     return this.skipped;
   }
 
-  /** `GET /stream`: the newest streams, filtered by state and tags. */
+  /** Whether the last `listStreams` answer held more than was kept (more than asked, or too large). */
+  get lastListCut(): boolean {
+    return this.cut;
+  }
+
+  /**
+   * `GET /stream`: the newest streams, filtered by state and tags. Never more than `quantity`
+   * (capped at `MAX_QUANTITY`): a longer answer is cut while it is read, and so is one that
+   * outgrows the size budget for that many streams (`lastListCut` then says so).
+   */
   async listStreams(options: ListOptions = {}, signal?: AbortSignal): Promise<Stream[]> {
     const route = 'GET /stream';
-    const body = await this.getJson('/stream', listQuery(options), route, signal);
+    const quantity = options.quantity === undefined ? DEFAULT_QUANTITY : clampQuantity(options.quantity);
+    const query = listQuery(options.quantity === undefined ? options : { ...options, quantity });
+    const cutter = new JsonListCutter(quantity);
+    const { body, cut } = await this.getJson('/stream', query, route, signal, { maxBytes: listMaxBytes(quantity), cutter });
     const items = listItems(body);
     if (items === null) throw this.scrub(malformedResponse(route, 'is not a list of streams'));
-    const { streams, skipped } = normaliseStreamList(items);
+    const { streams, skipped } = normaliseStreamList(items.slice(0, quantity));
     this.skipped = skipped;
+    this.cut = cut || items.length > quantity;
     return streams;
   }
 
@@ -83,7 +121,7 @@ export class BintuClient {
     const path = `/stream/${encodeURIComponent(id)}`;
     const route = `GET ${path}`;
     const query = options.assetLimit !== undefined ? `asset_limit=${positiveInt(options.assetLimit)}` : '';
-    const body = await this.getJson(path, query, route, signal, `bintu has no stream ${id}`);
+    const { body } = await this.getJson(path, query, route, signal, { maxBytes: DETAILS_MAX_BYTES }, `bintu has no stream ${id}`);
     const stream = normaliseStream(body, id);
     if (stream === null) throw this.scrub(malformedResponse(route, 'is not a stream object'));
     return stream;
@@ -92,7 +130,7 @@ export class BintuClient {
   /** Validates the credential with the smallest read bintu offers; throws `AppError` if refused. */
   async check(signal?: AbortSignal): Promise<void> {
     const route = 'GET /stream';
-    const body = await this.getJson('/stream', 'quantity=1', route, signal);
+    const { body } = await this.getJson('/stream', 'quantity=1', route, signal, { maxBytes: CHECK_MAX_BYTES, cutter: new JsonListCutter(1) });
     if (listItems(body) === null) throw this.scrub(malformedResponse(route, 'is not a list of streams'));
   }
 
@@ -101,8 +139,9 @@ export class BintuClient {
     query: string,
     route: string,
     signal: AbortSignal | undefined,
+    limits: BodyLimits,
     notFound?: string,
-  ): Promise<unknown> {
+  ): Promise<{ body: unknown; cut: boolean }> {
     const url = `${this.base}${path}${query === '' ? '' : `?${query}`}`;
     const headers = { accept: 'application/json', ...credentialHeaders(this.base, this.credential, url) };
     let res: HttpResponse;
@@ -110,6 +149,8 @@ export class BintuClient {
       res = await this.http.request({
         url,
         headers,
+        maxBytes: limits.maxBytes,
+        ...(limits.cutter !== undefined && { cutter: limits.cutter }),
         ...(signal !== undefined && { signal }),
         ...(this.timeoutMs !== undefined && { timeoutMs: this.timeoutMs }),
       });
@@ -118,7 +159,8 @@ export class BintuClient {
     }
     const context = { route, kind: this.credential.kind, secrets: this.secrets, ...(notFound !== undefined && { notFound }) };
     if (res.status < 200 || res.status >= 300) throw errorFromResponse(res, context);
-    const body = parseJson(res.body);
+    const cut = res.cut === true;
+    const body = parseJson(cut ? JsonListCutter.close(res.body) : res.body);
     if (body === undefined) {
       const looksLikePage = /^\s*</.test(res.body.subarray(0, 64).toString('utf8'));
       const problem = looksLikePage ? 'is a web page, not JSON; check the API base' : 'is not valid JSON';
@@ -129,7 +171,7 @@ export class BintuClient {
     if (bintu !== null && typeof body === 'object' && body !== null && !('id' in body)) {
       throw errorFromResponse(res, context);
     }
-    return body;
+    return { body, cut };
   }
 
   /** Makes sure no error leaving the client carries the credential, whatever produced it. */
@@ -152,6 +194,10 @@ function listQuery(options: ListOptions): string {
   // One `tags[]` parameter per tag, brackets literal as bintu documents; values fully encoded.
   for (const tag of options.tags ?? []) parts.push(`tags[]=${encodeURIComponent(tag)}`);
   return parts.join('&');
+}
+
+function clampQuantity(value: number): number {
+  return Math.min(MAX_QUANTITY, positiveInt(value));
 }
 
 function positiveInt(value: number): number {

@@ -30,8 +30,11 @@ export interface BintuErrorBody {
 const MAX_ERROR_BODY = 64 * 1024;
 const MAX_MESSAGE = 200;
 
-/** Reads `{"error": {"message", "code", "userinfo"}}` from a body, or null when it is not one. */
-export function readBintuError(body: unknown): BintuErrorBody | null {
+/**
+ * Reads `{"error": {"message", "code", "userinfo"}}` from a body, or null when it is not one. The
+ * secrets are removed from the message (and userinfo) before it is tidied and cut to length.
+ */
+export function readBintuError(body: unknown, secrets: readonly string[] = []): BintuErrorBody | null {
   let value = body;
   if (Buffer.isBuffer(body)) {
     if (body.length === 0 || body.length > MAX_ERROR_BODY) return null;
@@ -46,9 +49,9 @@ export function readBintuError(body: unknown): BintuErrorBody | null {
   const { message, code, userinfo } = parsed.data.error;
   if (message === undefined && code === undefined) return null;
   return {
-    message: message === undefined ? undefined : tidy(message),
+    message: message === undefined ? undefined : tidy(redact(message, secrets)),
     code: code !== undefined && Number.isInteger(code) ? code : undefined,
-    userinfo,
+    userinfo: userinfo === undefined ? undefined : redactUserinfo(userinfo, secrets),
   };
 }
 
@@ -70,7 +73,7 @@ const ADVICE: Record<CredentialKind, string> = {
  */
 export function errorFromResponse(res: HttpResponse, context: BintuErrorContext): AppError {
   const status = res.status;
-  const bintu = readBintuError(res.body);
+  const bintu = readBintuError(res.body, context.secrets);
   const extra = { status, ...(bintu?.code !== undefined && { bintuCode: bintu.code }) };
   const codeSuffix = bintu?.code !== undefined ? ` (${bintu.code})` : '';
   const said = bintu?.message !== undefined ? `${bintu.message}${codeSuffix}` : undefined;
@@ -103,7 +106,8 @@ export function errorFromResponse(res: HttpResponse, context: BintuErrorContext)
     return make('not-found', `${context.notFound}${detail}`);
   }
   if (status >= 300 && status < 400) {
-    const target = redirectHost(res.headers['location']);
+    // Redacted before parsing: the URL parser lower-cases the host, and a secret may sit there.
+    const target = redirectHost(res.headers['location'], context.secrets);
     return make('http-error', `bintu answered ${context.route} with a redirect (HTTP ${status})${target}; check the API base.`);
   }
   if (bintu !== null) {
@@ -137,9 +141,18 @@ function describeUserinfo(userinfo: Record<string, unknown> | undefined): string
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
-function redirectHost(location: string | undefined): string {
-  const host = location === undefined ? null : hostOf(location);
-  return host === null ? '' : ` to ${host}`;
+function redirectHost(location: string | undefined, secrets: readonly string[]): string {
+  const host = location === undefined ? null : hostOf(redact(location.slice(0, 4096), secrets));
+  return host === null ? '' : ` to ${redact(host, secrets).slice(0, 120)}`;
+}
+
+/** userinfo scalars with the secrets removed before `describeUserinfo` cuts them. */
+function redactUserinfo(userinfo: Record<string, unknown>, secrets: readonly string[]): Record<string, unknown> {
+  const clean: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(userinfo).slice(0, 16)) {
+    clean[redact(key, secrets)] = typeof value === 'string' ? redact(value, secrets) : value;
+  }
+  return clean;
 }
 
 function formatWait(ms: number): string {

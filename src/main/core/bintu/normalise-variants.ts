@@ -1,4 +1,5 @@
 import type { AssetLink, Variant } from '../../../shared/domain';
+import { BOUNDS } from './bounds';
 import { noProcessing, normaliseProcessing } from './normalise-processing';
 import type { RawAsset, RawPlayout, RawVariant } from './raw-schemas';
 import { isWebUrl } from './web-url';
@@ -67,7 +68,9 @@ function draftVariants(streamId: string, playout: RawPlayout | undefined, assetL
     seen.add(draft.id);
     return true;
   });
-  return unique.sort((a, b) => a.index - b.index || a.position - b.position);
+  // One more than the bound is kept, so `boundStream` sees and marks the cut, while matching assets
+  // to variants stays cheap however many entries bintu sent.
+  return unique.sort((a, b) => a.index - b.index || a.position - b.position).slice(0, BOUNDS.variants + 1);
 }
 
 /** The `rtmp[]` entry describing the same quality as an `h5live[]` entry: same id, else same index. */
@@ -123,10 +126,12 @@ function indexOf(entry: RawVariant, position: number): number {
  * ("852x480") from `info` or a transcode profile, else bintu's label or first tag.
  */
 export function variantLabel(entry: Pick<RawVariant, 'tags'> & Partial<RawVariant>, index: number): string {
-  if (index === 0 || entry.tags.some((tag) => /passthrough/i.test(tag))) return 'Passthrough';
+  // The first few tags are enough to name a quality; looking through hundreds would cost more than it tells.
+  const tags = entry.tags.slice(0, 8);
+  if (index === 0 || tags.some((tag) => /passthrough/i.test(tag))) return 'Passthrough';
   const { width, height } = entry.info ?? {};
   if (width !== undefined && height !== undefined && width > 0 && height > 0) return `${Math.round(width)}x${Math.round(height)}`;
-  for (const hint of [entry.profile, entry.label, ...entry.tags]) {
+  for (const hint of [entry.profile, entry.label, ...tags]) {
     const size = hint?.match(/(\d{3,4})x(\d{3,4})/);
     if (size) return `${size[1]}x${size[2]}`;
   }

@@ -1,4 +1,5 @@
 import { KNOWN_STREAM_STATES, type Stream, type StreamState } from '../../../shared/domain';
+import { boundStream } from './bounds';
 import { collectRecordings } from './normalise-recordings';
 import { normaliseVariants } from './normalise-variants';
 import { rawStreamSchema } from './raw-schemas';
@@ -12,9 +13,10 @@ export interface NormalisedList {
 const knownStates: ReadonlySet<string> = new Set(KNOWN_STREAM_STATES);
 
 /**
- * Maps one raw bintu stream object to the domain `Stream`. Returns null only when the value is
- * not an object or carries no id (and no `fallbackId` was given); every other flaw degrades to a
- * missing field. Never throws on any JSON value.
+ * Maps one raw bintu stream object to the domain `Stream`, within `BOUNDS` (what was cut is
+ * marked). Returns null only when the value is not an object or carries no usable id (none, or one
+ * longer than any id: no `fallbackId` stands in for that); every other flaw degrades to a missing
+ * field. Never throws on any JSON value.
  */
 export function normaliseStream(raw: unknown, fallbackId?: string): Stream | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
@@ -26,7 +28,7 @@ export function normaliseStream(raw: unknown, fallbackId?: string): Stream | nul
   const playout = stream.playout;
   const variants = normaliseVariants(id, playout);
   const rawState = stream.state ?? '';
-  return {
+  return boundStream({
     id,
     streamgroup: stream.streamgroup ?? null,
     state: stateOf(rawState),
@@ -46,7 +48,7 @@ export function normaliseStream(raw: unknown, fallbackId?: string): Stream | nul
     // list item without them needs a details request to learn its pictures.
     hasAssets:
       playout !== undefined && [playout.thumbnails, playout.motionclip, playout.replay].some((list) => list !== undefined),
-  };
+  });
 }
 
 /** Maps a `GET /stream` array; items that are not stream objects, or repeat an id, are skipped. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOUNDS } from './bounds';
 
 /*
  * The bintu stream object as it arrives, described loosely: unknown fields pass, every field is
@@ -6,9 +7,12 @@ import { z } from 'zod';
  * stream. Array entries are parsed one by one, so one bad entry drops only itself.
  */
 
+/** A raw string's head: longer than every bound, so a cut is still seen (and marked) later. */
+const head = (value: string): string => (value.length > BOUNDS.rawText ? value.slice(0, BOUNDS.rawText) : value);
+
 /** A string, or a number read as its text (ids sometimes arrive as numbers); else undefined. */
 const text = z
-  .union([z.string(), z.number().transform(String)])
+  .union([z.string().transform(head), z.number().transform(String)])
   .optional()
   .catch(undefined);
 
@@ -40,9 +44,13 @@ const timestamp = z
 const stringList = z
   .unknown()
   .transform((value): string[] => {
-    if (typeof value === 'string') return value === '' ? [] : [value];
+    if (typeof value === 'string') return value === '' ? [] : [head(value)];
     if (!Array.isArray(value)) return [];
-    return value.filter((item): item is string => typeof item === 'string' && item !== '');
+    // Only a bounded head is looked at; more than `BOUNDS.tags` is cut (and marked) later anyway.
+    return value
+      .slice(0, BOUNDS.rawEntries)
+      .filter((item): item is string => typeof item === 'string' && item !== '')
+      .map(head);
   })
   // Marks the key optional in the object; a missing key reads as no tags.
   .default(() => []);
@@ -57,7 +65,8 @@ function entries<T extends z.ZodType>(item: T) {
     .transform((value): z.output<T>[] | undefined => {
       if (!Array.isArray(value)) return undefined;
       const parsed: z.output<T>[] = [];
-      for (const entry of value) {
+      // A bounded head only: parsing a hundred thousand entries would stall the process.
+      for (const entry of value.slice(0, BOUNDS.rawEntries)) {
         const result = item.safeParse(entry);
         if (result.success) parsed.push(result.data);
       }

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** What one clean-up did, for the log. */
@@ -35,7 +35,9 @@ async function listFiles(dir: string): Promise<Array<{ name: string; size: numbe
   const names = await readdir(dir).catch(() => [] as string[]);
   const files = await Promise.all(
     names.map(async (name) => {
-      const info = await stat(join(dir, name)).catch(() => null);
+      const info = await lstat(join(dir, name)).catch(() => null);
+      // A link in the cache folder is nothing we made: it goes (the link, never what it points to).
+      if (info?.isSymbolicLink()) await rm(join(dir, name), { force: true }).catch(() => undefined);
       return info?.isFile() ? [{ name, size: info.size, usedAt: Math.max(info.mtimeMs, info.atimeMs) }] : [];
     }),
   );

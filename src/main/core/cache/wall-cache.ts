@@ -3,6 +3,7 @@ import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { streamSchema, type Stream } from '../../../shared/domain';
+import { boundStream } from '../bintu/bounds';
 import { writeFileAtomic } from '../fs/atomic-file';
 import type { AssetRecord } from '../assets/asset-fetcher';
 import type { AssetStore } from '../assets/asset-store';
@@ -92,15 +93,18 @@ export class WallCache {
       await rename(this.file(key), `${this.file(key)}.damaged`).catch(() => undefined);
       return { snapshot: null, problem: 'The cached wall was damaged and has been set aside; it will be rebuilt from bintu.' };
     }
+    // The file is ours, but the disk is not trusted: every stream is held to the same bounds again.
     const streams = parsed.streams.flatMap((item) => {
       const stream = streamSchema.safeParse(item);
-      return stream.success ? [stream.data] : [];
+      const bounded = stream.success ? boundStream(stream.data) : null;
+      return bounded === null ? [] : [bounded];
     });
     const assets = new Map<string, AssetRecord>();
     for (const item of parsed.assets) {
       const record = assetRecordSchema.safeParse(item);
       if (!record.success) continue;
-      const name = record.data.name && this.store.resolve(record.data.name) ? record.data.name : null;
+      // Only whether the file is there (and no link): its bytes are checked when first served.
+      const name = record.data.name && this.store.has(record.data.name) ? record.data.name : null;
       assets.set(record.data.url, { ...record.data, name });
     }
     const dropped = parsed.streams.length - streams.length;

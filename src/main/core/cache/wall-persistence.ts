@@ -1,3 +1,4 @@
+import { fsError } from '../fs/fs-errors';
 import type { Disposable } from '../lifecycle';
 import type { Logger } from '../log/logger';
 import type { Poller } from '../poller/poller';
@@ -44,7 +45,7 @@ export class WallPersistence implements Disposable {
           assets: new Map(model.assets),
         }),
       )
-      .catch((error: unknown) => this.options.log.warn(`could not save the wall cache: ${describe(error)}`));
+      .catch((error: unknown) => this.options.log.warn(`could not save the wall cache: ${describe(error, this.cache.folder)}`));
     return this.saving;
   }
 
@@ -68,12 +69,12 @@ export class WallPersistence implements Disposable {
       const report = await enforceCacheCap(this.options.assetsDir, this.cache.folder, this.options.capBytes(), keep);
       if (report.evictedFiles > 0) this.options.log.info(`cache cap: evicted ${report.evictedFiles} file(s), ${report.evictedBytes} bytes`);
     } catch (error) {
-      this.options.log.warn(`cache clean-up failed: ${describe(error)}`);
+      this.options.log.warn(`cache clean-up failed: ${describe(error, this.options.assetsDir)}`);
     }
   }
 }
 
-function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'ENOSPC' ? 'the disk is full' : code ?? (error instanceof Error ? error.message : 'unknown error');
+/** The failure in plain words (disk full, not allowed, ...), the same as everywhere else the app writes. */
+function describe(error: unknown, where: string): string {
+  return fsError(error, { where, then: '; the app tries again on its own.' }).message;
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import type { ErrorCode } from '../../../shared/errors';
+import type { UrlRules } from '../http/url-rules';
 import type { DownloadDeps } from './download-deps';
 import type { StoredDownload } from './download-types';
 import { finalise } from './final-name';
@@ -15,6 +16,8 @@ export type JobTarget = Readonly<Pick<StoredDownload, 'url' | 'folder' | 'fileNa
 /** What belongs to this one run: its stop signal, and how it tells the manager what happens. */
 export interface JobHooks {
   signal: AbortSignal;
+  /** The URL rules the recording's address must pass. */
+  rules: UrlRules;
   /** Whether another download of this manager claims a name in this folder. */
   claimed(name: string): boolean;
   onStart(start: TransferStart): void;
@@ -40,6 +43,7 @@ export async function runJob(deps: DownloadDeps, target: JobTarget, hooks: JobHo
       const result = await transferOnce(deps, target, {
         validator,
         signal,
+        rules: hooks.rules,
         onStart: (start) => {
           validator = start.validator;
           reached = start.offset;

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
+import { DEFAULT_API_BASE } from '../../../shared/domain';
 import { AppError, toErrorData } from '../errors';
+import { UrlRules } from '../http/url-rules';
 import type { Disposable } from '../lifecycle';
 import { ChangeNotifier } from './change-notifier';
 import { downloadDeps, type DownloadDeps } from './download-deps';
@@ -40,6 +42,8 @@ export class DownloadManager implements Disposable {
   private readonly concurrency: number;
   private readonly store: DownloadStore;
   private readonly entries = new Map<string, Entry>();
+  private readonly fallbackRules: UrlRules;
+  private readonly rulesByBase = new Map<string, UrlRules>();
   private readonly changes: ChangeNotifier<readonly DownloadRecord[]>;
   private serial: Promise<unknown> = Promise.resolve();
   private hasRestored = false;
@@ -54,6 +58,7 @@ export class DownloadManager implements Disposable {
     this.changes = new ChangeNotifier<readonly DownloadRecord[]>(Math.max(0, options.progressIntervalMs ?? 250), () => this.list());
     this.onDidChange = this.changes.event;
     this.store = new DownloadStore(options.stateFile);
+    this.fallbackRules = options.rules ?? new UrlRules(DEFAULT_API_BASE, { apiClass: 'public' });
   }
 
   /** Reloads the state file once; unfinished downloads are queued again and resume from their `.part`. */
@@ -82,7 +87,9 @@ export class DownloadManager implements Disposable {
       if (!isAbsolute(request.folder)) {
         throw new AppError('invalid-input', 'The download folder must be a full path (for example /home/me/Videos).');
       }
-      if (!/^https?:\/\//i.test(recording.url)) throw new AppError('invalid-input', 'The recording has no web address to download from.');
+      const apiBase = request.apiBase ?? null;
+      // Refused before anything is queued: a plain-http or private address is an error the operator reads now.
+      await this.rulesFor(apiBase).check(recording.url, 'recording');
       const same = [...this.entries.values()].filter((e) => e.record.recordingId === recording.id);
       const active = same.find((e) => UNFINISHED_STATES.has(e.record.state));
       if (active !== undefined) return publicRecord(active.record);
@@ -94,7 +101,7 @@ export class DownloadManager implements Disposable {
       const folder = resolve(request.folder);
       const baseName = safeFileName(recording.fileName);
       const fileName = await planName(this.deps.fs, folder, baseName, (name) => this.claimed(folder, name, null));
-      const record = newRecord({ id: randomUUID(), recording, streamId, folder, fileName, baseName, createdAt: this.deps.now() });
+      const record = newRecord({ id: randomUUID(), recording, streamId, folder, fileName, baseName, createdAt: this.deps.now(), apiBase });
       this.entries.set(record.id, this.entry(record));
       await this.persist();
       this.changes.now();
@@ -200,6 +207,7 @@ export class DownloadManager implements Disposable {
     try {
       const file = await runJob(this.deps, record, {
         signal,
+        rules: this.rulesFor(record.apiBase),
         claimed: (name) => this.claimed(record.folder, name, record.id),
         onStart: (start) => {
           answered(record, start);
@@ -239,6 +247,17 @@ export class DownloadManager implements Disposable {
       if (record.fileName === name) return true;
     }
     return false;
+  }
+
+  /** The URL rules of the API base a recording came from (one instance per base). */
+  private rulesFor(apiBase: string | null): UrlRules {
+    if (apiBase === null) return this.fallbackRules;
+    let rules = this.rulesByBase.get(apiBase);
+    if (rules === undefined) {
+      rules = new UrlRules(apiBase, { resolve: this.fallbackRules.resolve });
+      this.rulesByBase.set(apiBase, rules);
+    }
+    return rules;
   }
 
   private partSize(record: StoredDownload): Promise<number | null> {

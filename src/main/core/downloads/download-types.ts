@@ -3,6 +3,7 @@ import { appErrorDataSchema, type AppErrorData } from '../../../shared/errors';
 import { downloadStateSchema, type DownloadState } from '../../../shared/download-view';
 import type { Recording } from '../../../shared/domain';
 import type { HttpClient } from '../http/http-client';
+import type { UrlRules } from '../http/url-rules';
 import type { DownloadFs } from './download-fs';
 
 /** A download's lifecycle: the same union the page sees. */
@@ -40,6 +41,8 @@ export interface DownloadRecord {
 export interface StoredDownload extends DownloadRecord {
   baseName: string;
   validator: string | null;
+  /** The API base that listed the recording: its URL rules apply to the recording's address. */
+  apiBase: string | null;
 }
 
 /** States that need nothing more from the manager. */
@@ -66,6 +69,7 @@ export const storedDownloadSchema = z.object({
   finishedAt: z.number().nullable(),
   baseName: z.string().min(1),
   validator: z.string().nullable(),
+  apiBase: z.string().nullable().catch(null),
 });
 
 /** The whole state file. */
@@ -89,17 +93,18 @@ export function newRecord(init: {
   fileName: string;
   baseName: string;
   createdAt: number;
+  apiBase?: string | null;
 }): StoredDownload {
-  const { id, recording, streamId, folder, fileName, baseName, createdAt } = init;
+  const { id, recording, streamId, folder, fileName, baseName, createdAt, apiBase = null } = init;
   return {
     id, recordingId: recording.id, streamId, url: recording.url, fileName, folder, state: 'queued',
-    bytes: 0, total: null, speedBps: 0, etaS: null, error: null, createdAt, finishedAt: null, baseName, validator: null,
+    bytes: 0, total: null, speedBps: 0, etaS: null, error: null, createdAt, finishedAt: null, baseName, validator: null, apiBase,
   };
 }
 
 /** The public part of a stored record: a copy, so callers cannot change the manager's state. */
 export function publicRecord(stored: StoredDownload): DownloadRecord {
-  const { baseName: _baseName, validator: _validator, error, ...rest } = stored;
+  const { baseName: _baseName, validator: _validator, apiBase: _apiBase, error, ...rest } = stored;
   return { ...rest, error: error === null ? null : { ...error } };
 }
 
@@ -116,6 +121,11 @@ export interface DownloadManagerOptions {
   progressIntervalMs?: number;
   /** Waits before automatic retries after a drop (default 1, 2, 5, 10, 20 s). */
   retryDelaysMs?: readonly number[];
+  /**
+   * Rules for recordings whose API base is not known (requests without `apiBase`, older state
+   * files); by default those of a public API base, the strictest.
+   */
+  rules?: UrlRules;
 }
 
 /** What to download and where. */
@@ -124,4 +134,6 @@ export interface DownloadRequest {
   streamId: string;
   /** Absolute folder chosen by the operator. */
   folder: string;
+  /** The API base that listed the recording: the URL rules of that base apply to its address. */
+  apiBase?: string;
 }

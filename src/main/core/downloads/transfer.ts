@@ -2,11 +2,13 @@ import { AppError } from '../errors';
 import { hostOf } from '../http/url-parts';
 import type { HttpStreamResponse } from '../http/http-client';
 import { parseRetryAfter } from '../http/retry-after';
+import type { UrlRules } from '../http/url-rules';
 import type { DownloadDeps } from './download-deps';
 import type { DownloadSink } from './download-fs';
 import type { StoredDownload } from './download-types';
 import { partPathFor } from './final-name';
 import { downloadFsError } from './fs-errors';
+import { looksLikeVideo, notVideoError, recordingKind, SNIFF_BYTES } from './recording-check';
 
 /** Where an attempt reads from and writes to: the download's record, read only. */
 export type TransferTarget = Readonly<Pick<StoredDownload, 'url' | 'folder' | 'fileName'>>;
@@ -23,6 +25,8 @@ export interface TransferAttempt {
   /** ETag or Last-Modified from an earlier attempt, sent as `If-Range` when resuming. */
   validator: string | null;
   signal: AbortSignal;
+  /** The URL rules the recording's address must pass (those of the API base it came from). */
+  rules: UrlRules;
   /** Called once the server answered. */
   onStart(start: TransferStart): void;
   /** Called after every chunk with the bytes now in the `.part` file. */
@@ -47,6 +51,8 @@ interface Plan {
   start: number;
   total: number | null;
   validator: string | null;
+  /** The type said nothing: the first bytes must look like video before anything is written. */
+  sniff: boolean;
 }
 
 /**
@@ -73,7 +79,8 @@ export async function transferOnce(
 
 async function request(run: Run, from: number): Promise<TransferResult | 'start-over'> {
   const { url } = run.target;
-  const res = await run.deps.http.stream({ url, headers: requestHeaders(from, run.attempt.validator), signal: run.attempt.signal });
+  const { rules, signal } = run.attempt;
+  const res = await run.deps.http.stream({ url, headers: requestHeaders(from, run.attempt.validator), signal, rules, purpose: 'recording' });
   const plan = planFor(res, from, url);
   if (plan === 'complete') return { size: from };
   if (plan === 'start-over') {
@@ -103,13 +110,19 @@ function planFor(res: HttpStreamResponse, from: number, url: string): Plan | 'co
     res.body.destroy();
     throw new AppError('http-error', `${serverOf(url)} sent the recording compressed (${coding.slice(0, 20)}) although it was asked not to.`);
   }
+  const kind = recordingKind(res.headers['content-type']);
+  if ((res.status === 200 || res.status === 206) && kind === 'other') {
+    // A web page or an error document where the video should be: never saved as the recording.
+    res.body.destroy();
+    throw notVideoError(serverOf(url), res.headers['content-type']);
+  }
   if (res.status === 206) {
     const range = parseContentRange(res.headers['content-range']);
     if (range === null || range.start !== from) return 'start-over';
-    return { start: from, total: range.total, validator };
+    return { start: from, total: range.total, validator, sniff: kind === 'unknown' && from === 0 };
   }
   if (res.status === 200) {
-    return { start: 0, total: parseLength(res.headers['content-length']), validator };
+    return { start: 0, total: parseLength(res.headers['content-length']), validator, sniff: kind === 'unknown' };
   }
   res.body.destroy();
   if (res.status === 416 && from > 0) {
@@ -124,9 +137,19 @@ async function writeBody(run: Run, res: HttpStreamResponse, plan: Plan): Promise
   const { fs } = run.deps;
   let position = plan.start;
   let sink: DownloadSink | null = null;
+  let head: Buffer | null = plan.sniff ? Buffer.alloc(0) : null;
   try {
     sink = await onDisk(run, () => fs.openPart(run.partPath, plan.start === 0), position);
-    for await (const chunk of res.body as AsyncIterable<Buffer>) {
+    for await (const received of res.body as AsyncIterable<Buffer>) {
+      let chunk = received;
+      if (head !== null) {
+        // Held back until the start is known to be video: nothing else reaches the disk.
+        head = Buffer.concat([head, chunk]);
+        if (head.length < SNIFF_BYTES) continue;
+        if (!looksLikeVideo(head)) throw notVideoError(serverOf(run.target.url), res.headers['content-type']);
+        chunk = head;
+        head = null;
+      }
       if (plan.total !== null && position + chunk.length > plan.total) {
         throw new AppError('network', `${serverOf(run.target.url)} sent more bytes than it announced`);
       }
@@ -135,8 +158,13 @@ async function writeBody(run: Run, res: HttpStreamResponse, plan: Plan): Promise
       position += chunk.length;
       run.attempt.onBytes(position);
     }
+    if (head !== null) throw notVideoError(serverOf(run.target.url), res.headers['content-type']);
     const done = sink;
     await onDisk(run, () => done.sync(), position);
+  } catch (error) {
+    // Bytes that were not video never stay behind under the recording's name.
+    if (head !== null && plan.start === 0) await fs.remove(run.partPath).catch(() => undefined);
+    throw error;
   } finally {
     res.body.destroy();
     const open = sink;

@@ -1,10 +1,12 @@
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
 import { PassThrough, type Readable } from 'node:stream';
 import { AppError } from '../errors';
+import { AgentPool } from './agent-pool';
+import { ByteBudget, type Release } from './byte-budget';
 import { Exchange } from './http-exchange';
 import { cancelledError, droppedError } from './network-errors';
-import { ACCEPTED_ENCODINGS, decodeBody, readBody } from './read-body';
+import { ACCEPTED_ENCODINGS, readBody, type BodyCutter } from './read-body';
+import type { UrlPurpose, UrlRules } from './url-rules';
 
 /** One HTTP request. Headers are sent as given and never logged. */
 export interface HttpRequest {
@@ -15,8 +17,17 @@ export interface HttpRequest {
   /** Socket idle timeout and overall deadline for this request, in ms. */
   timeoutMs?: number;
   signal?: AbortSignal;
-  /** Largest body `request()` reads into memory (default 32 MB); bigger answers fail. */
+  /** Largest body `request()` reads into memory, decoded (default 32 MB); bigger answers fail. */
   maxBytes?: number;
+  /**
+   * For URLs bintu named (pictures, recordings): the rules they must pass, checked before sending
+   * and again on the address the socket connects to. Requests to the API base leave this out.
+   */
+  rules?: UrlRules;
+  /** What the URL is for, in the rules' messages (default 'asset'). */
+  purpose?: UrlPurpose;
+  /** Stops reading a body early once it holds enough (`request()` only). */
+  cutter?: BodyCutter;
 }
 
 /** A complete response, body in memory. Header names are lower case. */
@@ -25,6 +36,8 @@ export interface HttpResponse {
   headers: Record<string, string>;
   body: Buffer;
   url: string;
+  /** The body was cut short by the request's `cutter`. */
+  cut?: boolean;
 }
 
 /** A response whose body is read as a stream (downloads). */
@@ -54,6 +67,8 @@ export interface HttpRequestInfo {
 const DEFAULT_MAX_SOCKETS = 6;
 const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+/** Bodies held in memory at once, across all hosts; see `ByteBudget`. */
+export const DEFAULT_MEMORY_BUDGET = 96 * 1024 * 1024;
 
 /**
  * The app's only HTTP client: keep-alive agents whose `maxSockets` is the per-host concurrency
@@ -61,50 +76,67 @@ const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
  * It never throws on an HTTP status; callers decide what a status means.
  */
 export class HttpClient {
-  private readonly httpAgent: http.Agent;
-  private readonly httpsAgent: https.Agent;
+  private readonly agents: AgentPool;
+  /** The memory budget every in-memory body reserves from before it is read. */
+  readonly budget: ByteBudget;
   private readonly timeoutMs: number;
   private readonly counters: HttpStats = { requests: 0, bytes: 0, notModified: 0, errors: 0 };
   private readonly listeners = new Set<(info: HttpRequestInfo) => void>();
   private readonly live = new Set<Exchange>();
   private disposed = false;
 
-  constructor(options: { maxSocketsPerHost?: number; timeoutMs?: number } = {}) {
-    const maxSockets = Math.max(1, Math.floor(options.maxSocketsPerHost ?? DEFAULT_MAX_SOCKETS));
-    const agentOptions = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo' as const };
-    this.httpAgent = new http.Agent(agentOptions);
-    this.httpsAgent = new https.Agent(agentOptions);
+  constructor(options: { maxSocketsPerHost?: number; timeoutMs?: number; memoryBudgetBytes?: number } = {}) {
+    this.agents = new AgentPool(Math.max(1, Math.floor(options.maxSocketsPerHost ?? DEFAULT_MAX_SOCKETS)));
+    this.budget = new ByteBudget(options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
-  /** Sends a request and reads the whole body (decompressed when the server compressed it). */
+  /**
+   * Sends a request and reads the whole body (decompressed as it streams when the server
+   * compressed it). The body first reserves what it may grow to from the memory budget.
+   */
   async request(req: HttpRequest): Promise<HttpResponse> {
     const maxBytes = req.maxBytes ?? DEFAULT_MAX_BYTES;
     const headers = { ...req.headers };
     const askedForEncoding = !hasHeader(headers, 'accept-encoding');
     if (askedForEncoding) headers['accept-encoding'] = ACCEPTED_ENCODINGS;
-    const { url, exchange } = this.begin(req, headers);
+    let release: Release | null = null;
     try {
+      const { url, exchange } = await this.begin(req, headers);
       const res = await exchange.open();
-      const wire = await readBody(res, exchange, { host: url.host, maxBytes, onBytes: (n) => this.addBytes(n) });
       const responseHeaders = flattenHeaders(res.headers);
-      let body = wire;
-      if (askedForEncoding && responseHeaders['content-encoding'] !== undefined) {
-        body = await decodeBody(wire, responseHeaders['content-encoding'], url.host, maxBytes);
+      const encoding = askedForEncoding ? responseHeaders['content-encoding'] : undefined;
+      release = await this.reserve(res, exchange, { host: url.host, maxBytes, encoded: encoding !== undefined, cutting: req.cutter !== undefined, signal: req.signal });
+      const read = await readBody(res, exchange, {
+        host: url.host,
+        maxBytes,
+        ...(encoding !== undefined && { encoding }),
+        onBytes: (n) => this.addBytes(n),
+        ...(req.cutter !== undefined && { cutter: req.cutter }),
+      });
+      if (encoding !== undefined) {
         delete responseHeaders['content-encoding'];
         delete responseHeaders['content-length'];
       }
       const status = res.statusCode ?? 0;
-      this.completed(url.href, status, wire.length);
-      return { status, headers: responseHeaders, body, url: url.href };
+      this.completed(url.href, status, read.wireBytes);
+      return { status, headers: responseHeaders, body: read.body, url: url.href, ...(read.cut && { cut: true }) };
     } catch (error) {
       throw this.failed(error);
+    } finally {
+      release?.();
     }
   }
 
   /** Sends a request and hands the body over as a stream; idle timeout and drops still apply. */
   async stream(req: HttpRequest): Promise<HttpStreamResponse> {
-    const { url, exchange } = this.begin(req, { ...req.headers });
+    let begun: { url: URL; exchange: Exchange };
+    try {
+      begun = await this.begin(req, { ...req.headers });
+    } catch (error) {
+      throw this.failed(error);
+    }
+    const { url, exchange } = begun;
     let res: http.IncomingMessage;
     try {
       res = await exchange.open();
@@ -149,16 +181,12 @@ export class HttpClient {
    * Node replaces a closed socket for a queued request without checking the cap.
    */
   setMaxSocketsPerHost(value: number): void {
-    const maxSockets = Math.max(1, Math.floor(value));
-    for (const agent of [this.httpAgent, this.httpsAgent]) {
-      agent.maxSockets = maxSockets;
-      agent.maxFreeSockets = maxSockets;
-    }
+    this.agents.setMaxSockets(Math.max(1, Math.floor(value)));
   }
 
   /** The per-host connection cap in force. */
   maxSocketsPerHost(): number {
-    return this.httpAgent.maxSockets;
+    return this.agents.maxSocketsPerHost();
   }
 
   /** Totals since the client was made. */
@@ -177,12 +205,11 @@ export class HttpClient {
     if (this.disposed) return;
     this.disposed = true;
     for (const exchange of [...this.live]) exchange.fail(cancelledError('The HTTP client was closed'));
-    this.httpAgent.destroy();
-    this.httpsAgent.destroy();
+    this.agents.destroy();
     this.listeners.clear();
   }
 
-  private begin(req: HttpRequest, headers: Record<string, string>): { url: URL; exchange: Exchange } {
+  private async begin(req: HttpRequest, headers: Record<string, string>): Promise<{ url: URL; exchange: Exchange }> {
     if (this.disposed) throw cancelledError('The HTTP client was closed');
     let url: URL;
     try {
@@ -193,19 +220,54 @@ export class HttpClient {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new AppError('invalid-input', `Only http and https addresses can be fetched, not ${url.protocol.slice(0, 20)}`);
     }
+    if (req.rules !== undefined) await req.rules.check(req.url, req.purpose ?? 'asset');
+    if (this.disposed) throw cancelledError('The HTTP client was closed');
     this.counters.requests += 1;
     const exchange: Exchange = new Exchange({
       url,
       method: req.method ?? 'GET',
       headers,
       timeoutMs: req.timeoutMs ?? this.timeoutMs,
-      agent: url.protocol === 'https:' ? this.httpsAgent : this.httpAgent,
+      agent: this.agents.agentFor(url.protocol, req.rules),
       onSettled: () => this.live.delete(exchange),
       ...(req.body !== undefined && { body: req.body }),
       ...(req.signal !== undefined && { signal: req.signal }),
     });
     this.live.add(exchange);
     return { url, exchange };
+  }
+
+  /**
+   * Reserves memory for a body before it is read: its declared length when it is not compressed,
+   * otherwise the most it may decode to. A declared length over the limit fails at once, unread.
+   */
+  private async reserve(
+    res: http.IncomingMessage,
+    exchange: Exchange,
+    body: { host: string; maxBytes: number; encoded: boolean; cutting: boolean; signal: AbortSignal | undefined },
+  ): Promise<Release> {
+    const declared = Number(res.headers['content-length']);
+    const known = !body.encoded && Number.isFinite(declared) && declared >= 0;
+    // A body that may be cut short (a list) is read up to the limit instead: its start is still useful.
+    if (known && declared > body.maxBytes && !body.cutting) {
+      const error = new AppError('malformed-response', `${body.host} announced a response of ${formatSize(declared)}, more than the ${formatSize(body.maxBytes)} allowed`);
+      exchange.fail(error);
+      throw error;
+    }
+    // While the body waits for room, a timeout or cancellation of the exchange ends the wait too.
+    const waiting = new AbortController();
+    let failure: AppError | null = null;
+    exchange.onFailure((error) => {
+      failure = error;
+      waiting.abort();
+    });
+    const signals = body.signal === undefined ? waiting.signal : AbortSignal.any([waiting.signal, body.signal]);
+    try {
+      return await this.budget.reserve(known ? Math.min(declared, body.maxBytes) : body.maxBytes, signals);
+    } catch (error) {
+      if (failure === null) exchange.fail(cancelledError());
+      throw failure ?? error;
+    }
   }
 
   private addBytes(count: number): void {
@@ -227,6 +289,10 @@ export class HttpClient {
     if (!(error instanceof AppError) || error.code !== 'cancelled') this.counters.errors += 1;
     return error;
   }
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /** Whether a header is set, whatever its case. */

@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { ADDRESS_REFUSED } from './url-rules';
 
 /** Operator-readable reasons for the socket and TLS error codes Node reports. */
 const REASONS: Readonly<Record<string, string>> = {
@@ -41,6 +42,8 @@ export function errorCodeOf(error: unknown): string | undefined {
  */
 export function networkError(error: unknown, host: string): AppError {
   const code = errorCodeOf(error);
+  // The URL rules refused the address a name resolved to: nothing was sent, and trying again will not help.
+  if (code === ADDRESS_REFUSED && error instanceof Error) return new AppError('invalid-input', error.message);
   if (code !== undefined && TIMEOUT_CODES.has(code)) {
     return new AppError('timeout', `Cannot reach ${host}: the connection timed out`, { cause: error });
   }

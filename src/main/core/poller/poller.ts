@@ -6,8 +6,12 @@ import { Emitter, type Disposable } from '../lifecycle';
 import type { HttpClient } from '../http/http-client';
 import { refreshAsset, type AssetRecord } from '../assets/asset-fetcher';
 import type { AssetStore } from '../assets/asset-store';
+import { UrlRules } from '../http/url-rules';
+import { AssetJobs, type AssetJob } from './asset-jobs';
+import { DetailsPacer } from './details-pacer';
 import { HostGate } from './host-gate';
-import { backoffMs, nextAssetFetch, wantedAssets, type WantedAsset } from './schedule';
+import { backoffMs, nextAssetFetch } from './schedule';
+import { StreamTable } from './stream-table';
 import type { ConnectionState, WallModel } from './wall-view';
 import { mergeListed, needsDetails } from './stream-merge';
 
@@ -16,6 +20,10 @@ export interface StreamSource {
   readonly apiBase: string;
   listStreams(options: { quantity: number }, signal?: AbortSignal): Promise<Stream[]>;
   getStream(id: string, options: { assetLimit: number }, signal?: AbortSignal): Promise<Stream>;
+  /** The smallest request that shows bintu answers: the probe while offline. */
+  check?(signal?: AbortSignal): Promise<void>;
+  /** Whether the last list answer held more than was kept. */
+  readonly lastListCut?: boolean;
 }
 
 /** What became of one refresh of a stream's main picture: what alarms watch, at no extra request. */
@@ -46,6 +54,8 @@ export interface PollerOptions {
   initial?: Pick<WallModel, 'streams' | 'assets'> & { lastSuccessAt: number | null };
   /** Told about every refresh of each stream's main picture. */
   onPicture?: (observation: PictureObservation) => void;
+  /** The rules for the URLs bintu names (default: those of the source's API base). */
+  rules?: UrlRules;
   now?: () => number;
   random?: () => number;
   tickMs?: number;
@@ -57,12 +67,10 @@ interface Job {
   failures: number;
 }
 
-interface AssetJob extends Job {
-  wanted: WantedAsset;
-  earlyRetried: boolean;
-}
-
-const LIST_BACKOFF_CAP_MS = 60_000;
+/** Back-off between list attempts stops growing here; the offline probe finds a recovery sooner. */
+const LIST_BACKOFF_CAP_MS = 30_000;
+/** While offline, a one-stream list every few seconds tells when bintu is back. */
+const PROBE_EVERY_MS = 3_000;
 const ASSET_BACKOFF_CAP_MS = 600_000;
 /** A failure this recent makes an otherwise working connection "degraded". */
 const DEGRADED_WINDOW_MS = 15_000;
@@ -84,11 +92,14 @@ export class Poller implements Disposable {
   private readonly random: () => number;
   private readonly gate = new HostGate();
   private readonly abort = new AbortController();
-  private streams: Stream[] = [];
+  private readonly rules: UrlRules;
+  private readonly streams = new StreamTable();
   private readonly details = new Map<string, Job>();
-  private readonly assetJobs = new Map<string, AssetJob>();
+  private readonly pacer: DetailsPacer;
+  private readonly assetJobs: AssetJobs;
   private assets = new Map<string, AssetRecord>();
   private list: Job = { nextAt: 0, inFlight: false, failures: 0 };
+  private probe = { nextAt: 0, inFlight: false };
   private connection: ConnectionState = { status: 'connecting', lastPollAt: null, lastSuccessAt: null, offlineSince: null, error: null };
   private lastFailureAt = 0;
   private truncated = false;
@@ -105,11 +116,22 @@ export class Poller implements Disposable {
     setMaxListeners(0, this.abort.signal);
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
+    this.rules = options.rules ?? new UrlRules(options.source.apiBase);
+    this.assetJobs = new AssetJobs(this.now, this.random, (url) => this.assets.delete(url));
+    this.pacer = new DetailsPacer({
+      cap: () => this.options.http.maxSocketsPerHost(),
+      open: () => !this.stopped && this.gate.isOpen(this.options.source.apiBase, this.now()),
+      start: (id) => {
+        const job = this.details.get(id);
+        return job === undefined || job.inFlight ? false : this.pollDetails(id, job);
+      },
+    });
     if (options.initial) {
-      this.streams = [...options.initial.streams];
+      this.streams.replaceAll([...options.initial.streams]);
       this.assets = new Map(options.initial.assets);
       this.connection.lastSuccessAt = options.initial.lastSuccessAt;
-      this.syncAssetJobs();
+      this.assetJobs.syncAll(this.streams.all());
+      for (const url of [...this.assets.keys()]) if (!this.assetJobs.has(url)) this.assets.delete(url);
     }
   }
 
@@ -143,12 +165,12 @@ export class Poller implements Disposable {
   /** A consistent snapshot of the wall for views and the offline cache. */
   model(): WallModel {
     return {
-      streams: this.streams,
+      streams: this.streams.all(),
       assets: this.assets,
       connection: { ...this.connection },
       truncated: this.truncated,
       quantity: this.options.quantity,
-      fromCache: !this.confirmed && this.streams.length > 0,
+      fromCache: !this.confirmed && this.streams.size > 0,
     };
   }
 
@@ -178,9 +200,9 @@ export class Poller implements Disposable {
     const now = this.now();
     const api = this.options.source.apiBase;
     if (!this.list.inFlight && this.list.nextAt <= now && this.gate.isOpen(api, now)) void this.pollList();
-    if (this.gate.isOpen(api, now)) {
-      for (const [id, job] of this.details) if (!job.inFlight && job.nextAt <= now) void this.pollDetails(id, job);
-    }
+    else if (this.connection.status === 'offline' && !this.list.inFlight && this.probe.nextAt <= now && this.gate.isOpen(api, now)) void this.probeApi();
+    for (const [id, job] of this.details) if (!job.inFlight && job.nextAt <= now) this.pacer.enqueue(id);
+    this.pacer.pump();
     for (const job of this.assetJobs.values()) {
       if (this.visible && !this.visible.has(job.wanted.streamId)) continue;
       if (!job.inFlight && job.nextAt <= now && this.gate.isOpen(job.wanted.url, now)) void this.pollAsset(job);
@@ -193,16 +215,18 @@ export class Poller implements Disposable {
     job.inFlight = true;
     const { source, quantity, listIntervalMs } = this.options;
     try {
-      const listed = await source.listStreams({ quantity }, this.abort.signal);
+      // Never more than asked for, whatever the source sent.
+      const listed = (await source.listStreams({ quantity }, this.abort.signal)).slice(0, quantity);
       if (this.stopped) return;
       job.failures = 0;
       job.nextAt = this.now() + listIntervalMs;
-      this.applyList(listed);
+      this.applyList(listed, source.lastListCut === true);
       this.markSuccess();
     } catch (error) {
       if (this.stopped) return;
       job.failures++;
       job.nextAt = this.now() + backoffMs(listIntervalMs, job.failures, LIST_BACKOFF_CAP_MS, this.random);
+      this.probe.nextAt = this.now() + PROBE_EVERY_MS;
       this.markFailure(toErrorData(error), source.apiBase);
     } finally {
       job.inFlight = false;
@@ -211,14 +235,40 @@ export class Poller implements Disposable {
     }
   }
 
-  private applyList(listed: Stream[]): void {
+  /**
+   * While offline, asks bintu for one stream every few seconds; when it answers, the list is asked
+   * at once instead of after the back-off. A 429 or 503 closes the host gate, which the probe obeys.
+   */
+  private async probeApi(): Promise<void> {
+    const { source } = this.options;
+    this.probe.inFlight = true;
+    this.probe.nextAt = this.now() + PROBE_EVERY_MS;
+    try {
+      await (source.check ? source.check(this.abort.signal) : source.listStreams({ quantity: 1 }, this.abort.signal));
+      if (this.stopped) return;
+      this.list.nextAt = this.now();
+      this.schedule(0);
+    } catch (error) {
+      if (this.stopped) return;
+      const data = toErrorData(error);
+      if (data.retryAt) this.gate.closeUntil(source.apiBase, data.retryAt);
+      if (data.code === 'credential-rejected') this.markFailure(data, source.apiBase);
+    } finally {
+      this.probe.inFlight = false;
+    }
+  }
+
+  private applyList(listed: Stream[], cut: boolean): void {
     const now = this.now();
-    const previous = new Map(this.streams.map((stream) => [stream.id, stream]));
-    this.streams = mergeListed(this.streams, listed);
-    this.truncated = listed.length >= this.options.quantity;
+    const previous = new Map(this.streams.all().map((stream) => [stream.id, stream]));
+    this.streams.replaceAll(mergeListed(this.streams.all(), listed));
+    this.truncated = cut || listed.length >= this.options.quantity;
     this.confirmed = true;
-    const present = new Set(this.streams.map((stream) => stream.id));
-    for (const id of this.details.keys()) if (!present.has(id)) this.details.delete(id);
+    for (const id of [...this.details.keys()]) {
+      if (this.streams.has(id)) continue;
+      this.details.delete(id);
+      this.pacer.forget(id);
+    }
     for (const stream of listed) {
       const job = this.details.get(stream.id);
       if (stream.hasAssets) {
@@ -229,7 +279,7 @@ export class Poller implements Disposable {
         job.nextAt = Math.min(job.nextAt, now);
       }
     }
-    this.syncAssetJobs();
+    this.assetJobs.syncAll(this.streams.all());
   }
 
   private async pollDetails(id: string, job: Job): Promise<void> {
@@ -240,8 +290,8 @@ export class Poller implements Disposable {
       if (this.stopped) return;
       job.failures = 0;
       job.nextAt = this.now() + detailsIntervalMs * (0.9 + 0.2 * this.random());
-      this.streams = this.streams.map((existing) => (existing.id === id ? { ...stream, id } : existing));
-      this.syncAssetJobs();
+      const fresh = { ...stream, id };
+      if (this.streams.replace(id, fresh)) this.assetJobs.syncStream(fresh);
       this.changed();
     } catch (error) {
       if (this.stopped) return;
@@ -254,28 +304,12 @@ export class Poller implements Disposable {
     }
   }
 
-  private syncAssetJobs(): void {
-    const wanted = wantedAssets(this.streams);
-    const now = this.now();
-    for (const url of this.assetJobs.keys()) if (!wanted.has(url)) this.assetJobs.delete(url);
-    for (const [url, want] of wanted) {
-      const job = this.assetJobs.get(url);
-      if (job) {
-        job.wanted = want;
-        continue;
-      }
-      // Spread first fetches over two seconds so a big wall does not fire in one burst.
-      this.assetJobs.set(url, { wanted: want, nextAt: now + this.random() * 2000, inFlight: false, failures: 0, earlyRetried: false });
-    }
-    for (const url of this.assets.keys()) if (!wanted.has(url)) this.assets.delete(url);
-  }
-
   private async pollAsset(job: AssetJob): Promise<void> {
     job.inFlight = true;
     const { url, ext, intervalMs } = job.wanted;
     try {
       const previous = this.assets.get(url) ?? null;
-      const { record, outcome, body } = await refreshAsset(this.options.http, this.options.store, url, ext, previous, this.now);
+      const { record, outcome, body } = await refreshAsset(this.options.http, this.options.store, { url, ext, rules: this.rules }, previous, this.now);
       if (this.stopped || !this.assetJobs.has(url)) return;
       if (job.wanted.primary) {
         const seen = { streamId: job.wanted.streamId, at: this.now(), outcome, assetName: record.name, producedAt: record.producedAt };

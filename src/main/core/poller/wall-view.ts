@@ -25,22 +25,66 @@ export interface WallModel {
 /** Maps a cached file name to the address the page loads it from (`wall-asset:` in Electron). */
 export type AssetSrc = (name: string) => string;
 
-/** Builds the page's view: no URL of bintu's, only cached-file addresses. */
-export function toWallView(
-  model: WallModel,
-  traffic: { requests: number; bytes: number },
-  assetSrc: AssetSrc,
-  /** Streams that left bintu's list and keep their tile (with its last picture) until dismissed. */
-  gone: readonly Stream[] = [],
-): WallView {
-  return {
-    // Only the two counters the page shows: the contract declares no others.
-    connection: { ...model.connection, requests: traffic.requests, bytes: traffic.bytes },
-    streams: [...model.streams.map((stream) => toTile(stream, model.assets, assetSrc, false)), ...gone.map((stream) => toTile(stream, model.assets, assetSrc, true))],
-    truncated: model.truncated,
-    quantity: model.quantity,
-    fromCache: model.fromCache,
-  };
+/**
+ * The most one tile adds to a `wall:changed` payload, as JSON, whatever bintu sent: `BOUNDS` caps
+ * every string and list of a stream (tested with a stream at every bound). A wall of N streams is
+ * then at most N times this, and N is at most `quantity`.
+ */
+export const MAX_TILE_VIEW_BYTES = 24 * 1024;
+
+interface CachedTile {
+  tile: TileView;
+  /** The asset records the tile was built from, compared by identity. */
+  records: (AssetRecord | undefined)[];
+}
+
+/**
+ * Builds the page's view: no URL of bintu's, only cached-file addresses. Tiles are kept per
+ * stream object and rebuilt only when the stream or one of its pictures changed, so an update
+ * costs little more than copying the list, and building stays linear in the number of streams.
+ */
+export class WallViewBuilder {
+  private tiles = new WeakMap<Stream, CachedTile>();
+
+  constructor(private readonly assetSrc: AssetSrc) {}
+
+  /**
+   * The view of a model, with the two traffic counters the page shows. `gone` streams left bintu's
+   * list and keep their tile (with its last picture) until the operator dismisses them.
+   */
+  build(model: WallModel, traffic: { requests: number; bytes: number }, gone: readonly Stream[] = []): WallView {
+    return {
+      // Only the two counters the page shows: the contract declares no others.
+      connection: { ...model.connection, requests: traffic.requests, bytes: traffic.bytes },
+      streams: [...model.streams.map((stream) => this.tile(stream, model.assets, false)), ...gone.map((stream) => this.tile(stream, model.assets, true))],
+      truncated: model.truncated,
+      quantity: model.quantity,
+      fromCache: model.fromCache,
+    };
+  }
+
+  private tile(stream: Stream, assets: ReadonlyMap<string, AssetRecord>, gone: boolean): TileView {
+    const records = assetUrls(stream).map((url) => assets.get(url));
+    const cached = this.tiles.get(stream);
+    if (cached !== undefined && cached.tile.gone === gone && cached.records.every((record, i) => record === records[i])) return cached.tile;
+    const tile = toTile(stream, assets, this.assetSrc, gone);
+    this.tiles.set(stream, { tile, records });
+    return tile;
+  }
+}
+
+/** Builds a whole view at once (no tile cache); `WallViewBuilder` is the one to keep. */
+export function toWallView(model: WallModel, traffic: { requests: number; bytes: number }, assetSrc: AssetSrc, gone: readonly Stream[] = []): WallView {
+  return new WallViewBuilder(assetSrc).build(model, traffic, gone);
+}
+
+function assetUrls(stream: Stream): string[] {
+  const urls: string[] = [];
+  for (const variant of stream.variants) {
+    if (variant.thumbnail) urls.push(variant.thumbnail.url);
+    if (variant.motionclip) urls.push(variant.motionclip.url);
+  }
+  return urls;
 }
 
 function toTile(stream: Stream, assets: ReadonlyMap<string, AssetRecord>, assetSrc: AssetSrc, gone: boolean): TileView {
@@ -56,6 +100,7 @@ function toTile(stream: Stream, assets: ReadonlyMap<string, AssetRecord>, assetS
     recordings: stream.recordings.map(({ id, fileName, createdAt }) => ({ id, fileName, createdAt })),
     hasReplay: variants.some((variant) => variant.hasReplay),
     gone,
+    ...(stream.cut !== undefined && stream.cut.length > 0 && { cut: stream.cut }),
   };
 }
 

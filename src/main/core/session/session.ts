@@ -4,6 +4,7 @@ import type { Stream } from '../../../shared/domain';
 import type { SessionView, WallView } from '../../../shared/view';
 import { checkApiBase } from '../../../shared/api-base';
 import { AppError } from '../errors';
+import { redactErrorData } from '../redact';
 import { DisposableStore, Emitter, type Disposable } from '../lifecycle';
 import type { CredentialVault } from '../credential-vault';
 import { BintuClient, type BintuCredential } from '../bintu/bintu-client';
@@ -83,9 +84,11 @@ export class Session implements Disposable {
     };
   }
 
-  /** The current wall (empty until a profile is connected). */
+  /** The current wall (empty until a profile is connected); its error carries no known secret. */
   wall(): WallView {
-    return this.connection?.wall.view() ?? EMPTY_WALL;
+    const view = this.connection?.wall.view() ?? EMPTY_WALL;
+    const error = view.connection.error;
+    return error === null ? view : { ...view, connection: { ...view.connection, error: redactErrorData(error, this.deps.secrets.list()) } };
   }
 
   /** Tests a credential against bintu and, only if bintu accepts it, stores it and connects. */
@@ -155,17 +158,27 @@ export class Session implements Disposable {
     return this.emitSession();
   }
 
+  /** The API base of the wall on screen: its URL rules apply to what its streams name. */
+  apiBase(): string | null {
+    return this.connection?.wall.target.apiBase ?? null;
+  }
+
   /** The streams on the wall now: what ids from the page are resolved against. */
   streams(): readonly Stream[] {
     return this.connection?.wall.streams() ?? [];
   }
 
-  /** The replay page of a stream (a given quality, or the first that has one). */
-  replayUrl(streamId: string, variantId?: string): string {
+  /**
+   * The replay page of a stream (a given quality, or the first that has one), once it passed the
+   * URL rules of the wall's API base: https, and no private or loopback address unless the API
+   * base is one too.
+   */
+  async replayUrl(streamId: string, variantId?: string): Promise<string> {
     const stream = this.streams().find((s) => s.id === streamId);
     if (!stream) throw new AppError('not-found', 'That stream is not on the wall any more.');
     const variant = stream.variants.find((v) => v.replay && (variantId === undefined || v.id === variantId));
     if (!variant?.replay) throw new AppError('not-found', 'This stream has no replay: Live Processing replay is off for it.');
+    await this.connection?.wall.rules.checkResolved(variant.replay.url, 'replay');
     return variant.replay.url;
   }
 

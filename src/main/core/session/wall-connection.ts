@@ -2,11 +2,12 @@ import type { Stream } from '../../../shared/domain';
 import type { WallView } from '../../../shared/view';
 import { DisposableStore, Emitter, type Disposable } from '../lifecycle';
 import type { HttpClient } from '../http/http-client';
+import { UrlRules } from '../http/url-rules';
 import type { AssetStore } from '../assets/asset-store';
 import { BintuClient, type BintuCredential } from '../bintu/bintu-client';
 import { pollTimings, type SettingsService } from '../settings/settings';
 import { Poller } from '../poller/poller';
-import { toWallView, type AssetSrc } from '../poller/wall-view';
+import { WallViewBuilder, type AssetSrc } from '../poller/wall-view';
 import type { Logger } from '../log/logger';
 import type { WallCache } from '../cache/wall-cache';
 import { WallPersistence } from '../cache/wall-persistence';
@@ -51,16 +52,22 @@ export class WallConnection implements Disposable {
   /** Streams whose tiles are on screen, when the operator chose to pause the others; null: all. */
   private shown: ReadonlySet<string> | null = null;
   private persistence: WallPersistence | null = null;
+  private readonly views: WallViewBuilder;
+  /** The rules for every URL this wall's bintu names (pictures, recordings, replay pages). */
+  readonly rules: UrlRules;
   private closed = false;
 
   constructor(
     readonly target: ConnectionTarget,
     private readonly deps: ConnectionDeps,
-  ) {}
+  ) {
+    this.views = new WallViewBuilder(deps.assetSrc);
+    this.rules = new UrlRules(target.apiBase);
+  }
 
   /** The wall as the page sees it. */
   view(): WallView | null {
-    return this.poller ? toWallView(this.poller.model(), this.deps.http.stats(), this.deps.assetSrc, this.alarms?.goneStreams()) : null;
+    return this.poller ? this.views.build(this.poller.model(), this.deps.http.stats(), this.alarms?.goneStreams()) : null;
   }
 
   /** The streams on this wall now. */
@@ -112,6 +119,7 @@ export class WallConnection implements Disposable {
         store: deps.store,
         ...pollTimings(settings),
         assetLimit: settings.assetLimit,
+        rules: this.rules,
         ...(cached.snapshot ? { initial: cached.snapshot } : {}),
         ...(deps.now ? { now: deps.now } : {}),
         onPicture: (seen) => alarms.observePicture(seen),

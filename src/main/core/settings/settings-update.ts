@@ -17,8 +17,15 @@ const LABELS: Record<string, string> = {
 };
 
 /**
+ * The most the stored settings may weigh, as JSON. The schema alone allows 50 layouts of 1,000
+ * slots each (over 10 MB); every later write would then block main. Real settings are a few KB.
+ */
+export const MAX_SETTINGS_BYTES = 256 * 1024;
+
+/**
  * Applies a change from the page to the settings: the result is validated whole, with messages
- * that name the field and its allowed range; nothing is stored when any value is wrong.
+ * that name the field and its allowed range; nothing is stored when any value is wrong, or when
+ * the result would outgrow `MAX_SETTINGS_BYTES`.
  */
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
   const parsedPatch = settingsPatchSchema.safeParse(patch);
@@ -31,6 +38,11 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
   if (duplicate) throw new AppError('invalid-input', `Layouts: two layouts are named "${duplicate}". Give each a different name.`);
   if (next.activeLayout !== null && !next.layouts.some((layout) => layout.name === next.activeLayout)) {
     throw new AppError('invalid-input', `Layout: there is no saved layout named "${next.activeLayout}".`);
+  }
+  const bytes = Buffer.byteLength(JSON.stringify(next));
+  if (bytes > MAX_SETTINGS_BYTES) {
+    const size = `${Math.ceil(bytes / 1024)} KB of at most ${MAX_SETTINGS_BYTES / 1024} KB`;
+    throw new AppError('invalid-input', `Layouts: the saved layouts are too large to keep (${size}). Remove some layouts, or streams from their slots.`);
   }
   return next;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { credentialKindSchema } from '../../../shared/domain';
 import { layoutSchema, settingsViewSchema, type SettingsView } from '../../../shared/settings-view';
 import { alarmSettingsSchema, DEFAULT_ALARM_SETTINGS, watchListSchema } from '../../../shared/alarms';
+import { fsError } from '../fs/fs-errors';
 import { Emitter, type Disposable } from '../lifecycle';
 
 /** A stored profile: an organisation's API base and credential kind. Never the credential. */
@@ -110,10 +111,17 @@ export class SettingsService {
     });
   }
 
-  /** Applies a change, validates the result and persists it. */
+  /**
+   * Applies a change, validates the result and persists it. A write that fails (a full disk, no
+   * permission) is told in plain words, and the settings stay as they were.
+   */
   update(change: (settings: Settings) => Settings): Settings {
     const next = settingsSchema.parse(change(this.current));
-    this.store.write(next);
+    try {
+      this.store.write(next);
+    } catch (error) {
+      throw fsError(error, { where: 'the settings file', then: ', then make the change again.', outcome: ' The change was not saved.' });
+    }
     this.current = next;
     this.changes.fire(next);
     return next;
