@@ -4,9 +4,11 @@ import { checkApiBase } from '../../shared/api-base';
 import { BintuClient } from '../core/bintu/bintu-client';
 import { HttpClient } from '../core/http/http-client';
 import { AppError, toErrorData } from '../core/errors';
+import { ALARMS_USAGE, runAlarmsCommand } from './alarms';
 import { resolveConnection } from './config';
 import { DOWNLOAD_USAGE, runDownloadCommand } from './download';
 import { formatStreamTable } from './format';
+import { runWatchCommand, WATCH_USAGE } from './watch';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -15,12 +17,16 @@ Commands:
           List the organisation's streams, normalised.
   check   Validate the credential against bintu (exit code 0 when accepted, 1 otherwise).
 ${DOWNLOAD_USAGE}
+${ALARMS_USAGE}
+${WATCH_USAGE}
 
+Exit codes: 0 done, 1 failed (the reason on stderr).
 Environment: BINTU_API_URL (default https://bintu.nanocosmos.de), BINTU_API_KEY or BINTU_TOKEN.
-Without them the app's active profile and its keychain entry are used.`;
+Without them the app's active profile and its keychain entry are used. BINTU_WALL_USER_DATA
+names the app's user-data folder (settings, alarm log, picture cache).`;
 
-/** Runs one CLI command and returns the process exit code. */
-export async function runCli(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+/** Runs one CLI command and returns the process exit code; `stop` resolves when `watch` should end. */
+export async function runCli(argv: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error, stop?: Promise<string>): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help') {
     out(USAGE);
@@ -28,8 +34,11 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
   }
   const http = new HttpClient();
   try {
-    const { apiBase, credential, source } = await resolveConnection();
-    const base = checkApiBase(apiBase);
+    // The alarm log is local: reading it needs no credential.
+    if (command === 'alarms') return await runAlarmsCommand(rest, { out });
+    const connection = await resolveConnection();
+    const { credential, source } = connection;
+    const base = checkApiBase(connection.apiBase);
     if (!base.ok) throw new AppError('insecure-api-base', base.message);
     const client = new BintuClient({ apiBase: base.url, credential, http });
     switch (command) {
@@ -53,6 +62,9 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       }
       case 'download':
         return await runDownloadCommand(rest, { client, http, out, err });
+      case 'watch':
+        await startCheck(client);
+        return await runWatchCommand(rest, { connection: { ...connection, apiBase: base.url }, http, out, err, stop: stop ?? new Promise<string>(() => undefined) });
       default:
         err(`Unknown command "${command}".\n\n${USAGE}`);
         return 1;
@@ -63,5 +75,17 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     return 1;
   } finally {
     http.dispose();
+  }
+}
+
+/**
+ * A rejected credential will not heal by waiting, so `watch` refuses to start with one. bintu
+ * unreachable at start is different: that is what the connection alarm is for.
+ */
+async function startCheck(client: BintuClient): Promise<void> {
+  try {
+    await client.check();
+  } catch (error) {
+    if (toErrorData(error).code === 'credential-rejected') throw error;
   }
 }
