@@ -7,12 +7,15 @@ import type { WallModel } from '../poller/wall-view';
 import type { ConnectionStatus } from '../alarms/connection-rule';
 import { assetIntervalMs } from '../poller/schedule';
 import { AlarmDetector } from './detector';
-import { analysePicture } from './picture-measure';
+import { analysePicture, type PictureAnalysis } from './picture-measure';
 import type { StreamInput } from './presence-rules';
 import { watchPredicate } from './watch';
 
 /** How often time-based thresholds (overdue, snooze expiry, flapping calm-down) are checked. */
 const TICK_MS = 1_000;
+
+/** Judges one picture's bytes; `analysePicture` unless a benchmark times it. */
+export type PictureAnalyser = (bytes: Uint8Array) => Promise<PictureAnalysis>;
 
 /** Which connection this is, for events and the log. */
 export interface AlarmsTarget {
@@ -36,7 +39,7 @@ export class ConnectionAlarms implements Disposable {
 
   constructor(
     readonly target: AlarmsTarget,
-    private readonly deps: { settings: SettingsService; now: () => number },
+    private readonly deps: { settings: SettingsService; now: () => number; analyse?: PictureAnalyser },
   ) {
     const { settings } = deps;
     this.detector = this.disposables.add(
@@ -75,7 +78,7 @@ export class ConnectionAlarms implements Disposable {
   observePicture(seen: PolledPicture): void {
     const previous = this.queues.get(seen.streamId) ?? Promise.resolve();
     const next = previous.then(async () => {
-      const analysis = seen.outcome === 'changed' && seen.body ? await analysePicture(seen.body) : undefined;
+      const analysis = seen.outcome === 'changed' && seen.body ? await (this.deps.analyse ?? analysePicture)(seen.body) : undefined;
       this.detector.observePicture(seen.streamId, {
         at: seen.at,
         outcome: seen.outcome,
