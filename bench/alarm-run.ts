@@ -14,6 +14,7 @@ import { HeadlessDesktop, stderrLogger } from '../src/main/cli/headless';
 import type { AlarmBenchFlags } from './alarm-flags';
 import { boundMs, faultRequest, type AlarmPlan, type Injection } from './alarm-plan';
 import { detectionTraffic, type DetectionTraffic } from './detection-cost';
+import { measureFreshness, type Freshness } from './freshness';
 import { RequestLog } from './request-log';
 import type { SimProcess } from './sim-process';
 
@@ -41,6 +42,8 @@ export interface AlarmRunFigures {
   analysisWallMs: number[];
   samples: Buffer[];
   traffic: DetectionTraffic;
+  /** Picture freshness of the streams left alone, with detection and without, in the same window. */
+  freshness: { on: Freshness; off: Freshness };
   windowStart: number;
   windowEnd: number;
 }
@@ -54,7 +57,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * twin poller without detection, injects the plan's faults at their moments, and waits until
  * every fault raised its alarm or its time ran out.
  */
-export async function runAlarmBench(sim: SimProcess, plan: AlarmPlan, flags: AlarmBenchFlags, dir: string, log: (line: string) => void): Promise<AlarmRunFigures> {
+export async function runAlarmBench(sim: SimProcess, plan: AlarmPlan, injectedNames: ReadonlySet<string>, flags: AlarmBenchFlags, dir: string, log: (line: string) => void): Promise<AlarmRunFigures> {
   const settings = new SettingsService(new MemorySettingsStore({ ...APP, watch: { streamIds: plan.watched } }));
   const alarmSettings = settings.get().alarms;
   const credential = { kind: 'apiKey' as const, secret: sim.apiKey };
@@ -120,7 +123,11 @@ export async function runAlarmBench(sim: SimProcess, plan: AlarmPlan, flags: Ala
     twin.dispose();
     for (const o of outcomes) o.alarmAt = alarmOf(o, heard);
     const traffic = detectionTraffic(onLog, offLog, { from: windowStart, to: windowEnd }, slack);
-    return { settings: alarmSettings, outcomes, heard, analysisWallMs, samples, traffic, windowStart, windowEnd };
+    // Faulty streams' pictures are not what the schedule says they are: freshness is of the others.
+    const versions = (await sim.assetVersions(windowStart, windowEnd)).filter((v) => !injectedNames.has(v.streamname));
+    const isAsset = (url: string): boolean => url.startsWith(sim.assetBaseUrl);
+    const freshness = { on: measureFreshness(versions, onLog.holds(isAsset), windowEnd), off: measureFreshness(versions, offLog.holds(isAsset), windowEnd) };
+    return { settings: alarmSettings, outcomes, heard, analysisWallMs, samples, traffic, freshness, windowStart, windowEnd };
   } finally {
     clearInterval(progress);
     connection.dispose();
