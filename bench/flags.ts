@@ -11,10 +11,12 @@ export interface BenchFlags {
   jitterMs: number;
   /** Seconds between the naive client's rounds. */
   naiveIntervalS: number;
+  /** 1: the app's poller feeds the alarm detector, as in the app; 0: polling alone. */
+  detection: number;
 }
 
 /** Usage line for `--help` and bad flags. */
-export const BENCH_USAGE = 'usage: npm run bench -- [--window S=120] [--warmup S=20] [--streams N=200] [--groups N=40] [--seed N=7] [--latency MS=40] [--jitter MS=0] [--naive-interval S=10]';
+export const BENCH_USAGE = 'usage: npm run bench -- [--window S=120] [--warmup S=20] [--streams N=200] [--groups N=40] [--seed N=7] [--latency MS=40] [--jitter MS=0] [--naive-interval S=10] [--detection 1|0]';
 
 const NAMES: Record<string, keyof BenchFlags> = {
   '--window': 'windowS',
@@ -25,11 +27,12 @@ const NAMES: Record<string, keyof BenchFlags> = {
   '--latency': 'latencyMs',
   '--jitter': 'jitterMs',
   '--naive-interval': 'naiveIntervalS',
+  '--detection': 'detection',
 };
 
 /** Parses argv (without node and script); throws with a readable message on a bad flag. */
 export function parseBenchFlags(argv: readonly string[]): BenchFlags {
-  const flags: BenchFlags = { windowS: 120, warmupS: 20, streams: 200, groups: 40, seed: 7, latencyMs: 40, jitterMs: 0, naiveIntervalS: 10 };
+  const flags: BenchFlags = { windowS: 120, warmupS: 20, streams: 200, groups: 40, seed: 7, latencyMs: 40, jitterMs: 0, naiveIntervalS: 10, detection: 1 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--') continue;

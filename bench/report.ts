@@ -32,6 +32,7 @@ export function buildPollingReport(flags: BenchFlags, refresh: RefreshFigures, f
     latency_ms: flags.latencyMs,
     window_s: round(windowS),
     warmup_s: flags.warmupS,
+    alarm_detection: flags.detection === 1,
     asset_urls: f.appAssets,
     versions: f.versions,
     bytes: f.app.assets.bytes,

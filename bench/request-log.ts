@@ -55,6 +55,20 @@ export class RequestLog implements Disposable {
     return out;
   }
 
+  /** Requests and body bytes per URL, completed within [from, to]. */
+  perUrl(from: number, to: number): Map<string, Traffic> {
+    const out = new Map<string, Traffic>();
+    for (const e of this.events) {
+      if (e.at < from || e.at > to) continue;
+      const t = out.get(e.url) ?? { requests: 0, bytes: 0, notModified: 0 };
+      t.requests++;
+      t.bytes += e.bytes;
+      if (e.status === 304) t.notModified++;
+      out.set(e.url, t);
+    }
+    return out;
+  }
+
   /** Stops recording and lets the events go, so they do not weigh on the heap figure. */
   dispose(): void {
     this.subscription.dispose();

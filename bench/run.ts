@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const baselineHeapMb = heapAfterGcMb();
-  log(`polling bench: ${flags.streams} streams (${flags.groups} ABR groups), quantity ${quantityFor(flags.streams)}, ${flags.latencyMs} ms API latency, warm-up ${flags.warmupS} s, window ${flags.windowS} s`);
+  log(`polling bench: ${flags.streams} streams (${flags.groups} ABR groups), quantity ${quantityFor(flags.streams)}, ${flags.latencyMs} ms API latency, warm-up ${flags.warmupS} s, window ${flags.windowS} s, alarm detection ${flags.detection ? 'on' : 'off'}`);
   const sim = await startSimProcess({
     streams: flags.streams,
     groups: flags.groups,

@@ -1,7 +1,10 @@
 import { BintuClient } from '../src/main/core/bintu/bintu-client';
 import { AssetStore } from '../src/main/core/assets/asset-store';
 import { HttpClient } from '../src/main/core/http/http-client';
+import { ConnectionAlarms } from '../src/main/core/alarms/connection-alarms';
 import { Poller } from '../src/main/core/poller/poller';
+import { MemorySettingsStore, SettingsService } from '../src/main/core/settings/settings';
+import { pollerWithAlarms } from '../src/main/core/session/wall-connection';
 import type { BenchFlags } from './flags';
 import { measureFreshness, type Freshness } from './freshness';
 import { heapAfterGcMb, rssMb } from './heap';
@@ -63,7 +66,9 @@ export async function runSideBySide(sim: SimProcess, flags: BenchFlags, storeDir
   const naiveHttp = new HttpClient({ maxSocketsPerHost: APP_SETTINGS.maxSocketsPerHost });
   const appLog = new RequestLog(appHttp);
   const naiveLog = new RequestLog(naiveHttp);
-  const poller = new Poller({
+  // Detection as in the app (default alarm settings): every new picture is analysed as it arrives.
+  const alarms = new ConnectionAlarms({ profileId: 'bench', name: 'bench' }, { settings: new SettingsService(new MemorySettingsStore()), now: Date.now });
+  const pollerOptions = {
     source: new BintuClient({ apiBase: sim.baseUrl, credential, http: appHttp }),
     http: appHttp,
     store: new AssetStore(storeDir),
@@ -71,7 +76,8 @@ export async function runSideBySide(sim: SimProcess, flags: BenchFlags, storeDir
     detailsIntervalMs: APP_SETTINGS.detailsIntervalMs,
     quantity: quantityFor(flags.streams),
     assetLimit: APP_SETTINGS.assetLimit,
-  });
+  };
+  const poller = flags.detection ? pollerWithAlarms(pollerOptions, alarms) : new Poller(pollerOptions);
   const naive = new NaiveClient({
     source: new BintuClient({ apiBase: sim.baseUrl, credential, http: naiveHttp }),
     http: naiveHttp,
@@ -130,6 +136,7 @@ export async function runSideBySide(sim: SimProcess, flags: BenchFlags, storeDir
     clearInterval(progress);
     naive.dispose();
     poller.dispose();
+    alarms.dispose();
     appHttp.dispose();
     naiveHttp.dispose();
   }

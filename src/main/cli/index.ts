@@ -12,6 +12,8 @@ import { DOWNLOAD_USAGE, runDownloadCommand } from './download';
 import { formatStreamTable } from './format';
 import { CLI_RETRY_DELAYS_MS, withRetries, type RetryOptions } from './retry';
 import { escapeJson, escapeLines } from './terminal';
+import { ALARMS_USAGE, runAlarmsCommand } from './alarms';
+import { runWatchCommand, WATCH_USAGE } from './watch';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -20,14 +22,21 @@ Commands:
           List the organisation's streams, normalised (N from 1 to ${MAX_QUANTITY}, default 50).
   check   Validate the credential against bintu (exit code 0 when accepted, 1 otherwise).
 ${DOWNLOAD_USAGE}
+${ALARMS_USAGE}
+${WATCH_USAGE}
 
 Transient failures (network, timeouts, 5xx, 429) are tried again a few times before a command gives up.
+
+Exit codes: 0 done, 1 failed (the reason on stderr).
 Environment: BINTU_API_URL (default https://bintu.nanocosmos.de), BINTU_API_KEY or BINTU_TOKEN.
-Without them the app's active profile and its keychain entry are used.`;
+Without them the app's active profile and its keychain entry are used. BINTU_WALL_USER_DATA
+names the app's user-data folder (settings, alarm log, picture cache).`;
 
 /** Test hooks: how long the CLI waits between attempts. */
 export interface CliOptions {
   retryDelaysMs?: readonly number[];
+  /** Resolves (with the signal's name) when `watch` should end. */
+  stop?: Promise<string>;
 }
 
 /**
@@ -51,7 +60,11 @@ export async function runCli(
   }
   const http = new HttpClient();
   try {
-    const { apiBase, credential, source } = await resolveConnection();
+    // The alarm log is local: reading it needs no credential.
+    // Its table escapes bintu's strings itself; CSV and JSON must reach the file exactly.
+    if (command === 'alarms') return await runAlarmsCommand(rest, { out });
+    const connection = await resolveConnection();
+    const { apiBase, credential, source } = connection;
     secrets.push(...secretForms(credential.secret));
     const base = checkApiBase(apiBase);
     if (!base.ok) throw new AppError('insecure-api-base', base.message);
@@ -79,6 +92,9 @@ export async function runCli(
       }
       case 'download':
         return await runDownloadCommand(rest, { client, http, rules: new UrlRules(base.url), retry, out: print, err: warn });
+      case 'watch':
+        await startCheck(client);
+        return await runWatchCommand(rest, { connection: { ...connection, apiBase: base.url }, http, out: print, err: warn, stop: options.stop ?? new Promise<string>(() => undefined) });
       default:
         warn(`Unknown command "${command}".\n\n${USAGE}`);
         return 1;
@@ -89,5 +105,17 @@ export async function runCli(
     return 1;
   } finally {
     http.dispose();
+  }
+}
+
+/**
+ * A rejected credential will not heal by waiting, so `watch` refuses to start with one. bintu
+ * unreachable at start is different: that is what the connection alarm is for.
+ */
+async function startCheck(client: BintuClient): Promise<void> {
+  try {
+    await client.check();
+  } catch (error) {
+    if (toErrorData(error).code === 'credential-rejected') throw error;
   }
 }

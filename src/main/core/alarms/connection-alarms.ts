@@ -7,12 +7,29 @@ import type { WallModel } from '../poller/wall-view';
 import type { ConnectionStatus } from '../alarms/connection-rule';
 import { assetIntervalMs } from '../poller/schedule';
 import { AlarmDetector } from './detector';
-import { analysePicture } from './picture-measure';
+import { analysePicture, type PictureAnalysis } from './picture-measure';
 import type { StreamInput } from './presence-rules';
 import { watchPredicate } from './watch';
 
 /** How often time-based thresholds (overdue, snooze expiry, flapping calm-down) are checked. */
 const TICK_MS = 1_000;
+
+/**
+ * Pictures are decoded one at a time, across every connection. A decode holds one of libuv's few
+ * pool threads, which also serve the asset store's writes and the list's gunzip: a burst of new
+ * pictures (200 at start) must not make polling wait. One at a time keeps up with about 200
+ * pictures a second.
+ */
+let analysing: Promise<unknown> = Promise.resolve();
+
+function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
+  const run = analysing.then(job);
+  analysing = run.catch(() => undefined);
+  return run;
+}
+
+/** Judges one picture's bytes; `analysePicture` unless a benchmark times it. */
+export type PictureAnalyser = (bytes: Uint8Array) => Promise<PictureAnalysis>;
 
 /** Which connection this is, for events and the log. */
 export interface AlarmsTarget {
@@ -36,7 +53,7 @@ export class ConnectionAlarms implements Disposable {
 
   constructor(
     readonly target: AlarmsTarget,
-    private readonly deps: { settings: SettingsService; now: () => number },
+    private readonly deps: { settings: SettingsService; now: () => number; analyse?: PictureAnalyser },
   ) {
     const { settings } = deps;
     this.detector = this.disposables.add(
@@ -75,7 +92,9 @@ export class ConnectionAlarms implements Disposable {
   observePicture(seen: PolledPicture): void {
     const previous = this.queues.get(seen.streamId) ?? Promise.resolve();
     const next = previous.then(async () => {
-      const analysis = seen.outcome === 'changed' && seen.body ? await analysePicture(seen.body) : undefined;
+      const body = seen.outcome === 'changed' ? seen.body : undefined;
+      const analyse = this.deps.analyse ?? analysePicture;
+      const analysis = body ? await oneAtATime(() => analyse(body)) : undefined;
       this.detector.observePicture(seen.streamId, {
         at: seen.at,
         outcome: seen.outcome,

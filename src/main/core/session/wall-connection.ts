@@ -6,13 +6,13 @@ import { UrlRules } from '../http/url-rules';
 import type { AssetStore } from '../assets/asset-store';
 import { BintuClient, type BintuCredential } from '../bintu/bintu-client';
 import { pollTimings, type SettingsService } from '../settings/settings';
-import { Poller } from '../poller/poller';
+import { Poller, type PollerOptions } from '../poller/poller';
 import { WallViewBuilder, type AssetSrc } from '../poller/wall-view';
 import type { Logger } from '../log/logger';
 import type { WallCache } from '../cache/wall-cache';
 import { WallPersistence } from '../cache/wall-persistence';
 import type { AlarmCenter } from '../alarms/alarm-center';
-import { ConnectionAlarms } from '../alarms/connection-alarms';
+import { ConnectionAlarms, type PictureAnalyser } from '../alarms/connection-alarms';
 
 /** What one connection needs from the app; shared by every connection. */
 export interface ConnectionDeps {
@@ -25,6 +25,20 @@ export interface ConnectionDeps {
   /** Where each connection's alarms go (log, notifications, the page). */
   alarms: AlarmCenter;
   now?: () => number;
+  /** Judges each new picture (default `analysePicture`); the alarm benchmark times it. */
+  analyse?: PictureAnalyser;
+}
+
+/**
+ * A poller whose every main-picture refresh and wall change feed one connection's alarms, at no
+ * extra request: the app's wiring, shared with the benchmarks. `shown` names the streams whose
+ * pictures are refreshed (null: all), so paused tiles are never called overdue.
+ */
+export function pollerWithAlarms(options: Omit<PollerOptions, 'onPicture'>, alarms: ConnectionAlarms, shown: () => ReadonlySet<string> | null = () => null): Poller {
+  const poller = new Poller({ ...options, onPicture: (seen) => alarms.observePicture(seen) });
+  // The poller's emitter goes with the poller, and this listener with it.
+  poller.onDidChange(() => alarms.observeModel(poller.model(), shown()));
+  return poller;
 }
 
 /** Which organisation a connection watches, and how it signs in. */
@@ -109,29 +123,29 @@ export class WallConnection implements Disposable {
     if (cached.problem) deps.log.warn(cached.problem);
     if (this.closed) return;
     const settings = deps.settings.get();
-    const alarms = this.disposables.add(new ConnectionAlarms({ profileId: target.profileId, name: target.name }, { settings: deps.settings, now: deps.now ?? Date.now }));
+    const alarms = this.disposables.add(
+      new ConnectionAlarms({ profileId: target.profileId, name: target.name }, { settings: deps.settings, now: deps.now ?? Date.now, ...(deps.analyse ? { analyse: deps.analyse } : {}) }),
+    );
     this.alarms = alarms;
     this.disposables.add(deps.alarms.attach(alarms));
     const poller = this.disposables.add(
-      new Poller({
-        source: new BintuClient({ apiBase: target.apiBase, credential: target.credential, http: deps.http }),
-        http: deps.http,
-        store: deps.store,
-        ...pollTimings(settings),
-        assetLimit: settings.assetLimit,
-        rules: this.rules,
-        ...(cached.snapshot ? { initial: cached.snapshot } : {}),
-        ...(deps.now ? { now: deps.now } : {}),
-        onPicture: (seen) => alarms.observePicture(seen),
-      }),
+      pollerWithAlarms(
+        {
+          source: new BintuClient({ apiBase: target.apiBase, credential: target.credential, http: deps.http }),
+          http: deps.http,
+          store: deps.store,
+          ...pollTimings(settings),
+          assetLimit: settings.assetLimit,
+          rules: this.rules,
+          ...(cached.snapshot ? { initial: cached.snapshot } : {}),
+          ...(deps.now ? { now: deps.now } : {}),
+        },
+        alarms,
+        () => this.shown,
+      ),
     );
     this.poller = poller;
-    this.disposables.add(
-      poller.onDidChange(() => {
-        alarms.observeModel(poller.model(), this.shown);
-        this.changes.fire();
-      }),
-    );
+    this.disposables.add(poller.onDidChange(() => this.changes.fire()));
     // A gone tile appears or leaves with the alarm, not with the next poll.
     this.disposables.add(alarms.detector.onDidChange(() => this.changes.fire()));
     this.disposables.add(deps.settings.watch(pollTimings, (timings) => poller.configure(timings), { initial: false }));
