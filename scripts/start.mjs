@@ -34,9 +34,9 @@ function main() {
   const built = electronVite(['build']);
   if (built !== 0) return built;
   // electron-vite starts the executable named in ELECTRON_EXEC_PATH (else it reads path.txt
-  // itself, ignoring ELECTRON_OVERRIDE_DIST_PATH) and hands ELECTRON_CLI_ARGS to the app.
-  const env = { ...process.env, ELECTRON_EXEC_PATH: electron.path, ELECTRON_CLI_ARGS: JSON.stringify(process.argv.slice(2)) };
-  return electronVite(['preview', '--skipBuild'], env);
+  // itself, ignoring ELECTRON_OVERRIDE_DIST_PATH) and hands what follows `--` to the app.
+  const env = { ...process.env, ELECTRON_EXEC_PATH: electron.path };
+  return electronVite(['preview', '--skipBuild', '--', ...process.argv.slice(2)], env);
 }
 
 process.exitCode = main();
