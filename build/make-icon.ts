@@ -1,14 +1,13 @@
 /**
  * Draws the app icon: a 3x3 wall of rounded tiles on a dark control-room background, with the
- * one tile that needs attention lit up. Writes `build/icon.svg` (the source of truth, kept for
- * packaging and docs) and `build/icon.png` (512x512, what Electron and the packagers use).
+ * one tile that needs attention lit up. Writes `build/icon.svg`, the source of truth: `npm run icons`
+ * makes every platform's icon from it.
  *
- *   npx tsx build/make-icon.ts
+ *   npx tsx build/make-icon.ts && npm run icons
  */
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import sharp from 'sharp';
 
 const SIZE = 512;
 const GRID = 3;
@@ -58,14 +57,10 @@ export function iconSvg(): string {
 `;
 }
 
-/** Writes icon.svg and icon.png next to this script. */
+/** Writes icon.svg next to this script. */
 async function main(): Promise<void> {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const svg = iconSvg();
-  await writeFile(join(here, 'icon.svg'), svg);
-  await sharp(Buffer.from(svg)).resize(SIZE, SIZE).png({ compressionLevel: 9 }).toFile(join(here, 'icon.png'));
-  const meta = await sharp(join(here, 'icon.png')).metadata();
-  console.log(`build/icon.png ${meta.width}x${meta.height}, build/icon.svg written`);
+  await writeFile(join(dirname(fileURLToPath(import.meta.url)), 'icon.svg'), iconSvg());
+  console.log('build/icon.svg written; run npm run icons for the icons made from it');
 }
 
 await main();

@@ -22,8 +22,8 @@ export interface DesktopPort {
   copyText(text: string): void;
   windowState(): WindowState;
   setFullscreen(on: boolean): void;
-  /** Enters or leaves kiosk, on the display the settings name. */
-  setKiosk(on: boolean): void;
+  /** Enters or leaves kiosk, on `displayId` when given (the command line's), else the display the settings name. */
+  setKiosk(on: boolean, displayId?: number): void;
   displays(): DisplayView[];
   /** Whether start at login can work on this computer, and if not, why. */
   loginItem(): LoginItemView;

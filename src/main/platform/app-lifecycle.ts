@@ -2,6 +2,7 @@ import { app, type BrowserWindow } from 'electron';
 import type { ComposedApp } from '../compose';
 import type { Disposable } from '../core/lifecycle';
 import type { Logger } from '../core/log/logger';
+import { handedOverArgs, parseLaunchArgs, type LaunchRequests } from './launch-args';
 
 /**
  * The app's lifecycle: a second start, the dock icon, the last window closing and quit. Registered
@@ -14,13 +15,19 @@ export class AppLifecycle {
   readonly #transports: Disposable[] = [];
   #quit: 'no' | 'saving' | 'saved' = 'no';
 
-  constructor(private readonly log: Logger) {}
+  constructor(
+    private readonly log: Logger,
+    private readonly launches: LaunchRequests,
+  ) {}
 
   /** Registers every handler; call once, first thing. */
   register(): void {
-    app.on('second-instance', (_event, argv) => {
-      this.log.info(`a second start (${argv.length} arguments) was handed to the running app`);
+    app.on('second-instance', (_event, argv, _workingDirectory, additionalData) => {
+      const args = handedOverArgs(argv, additionalData);
+      this.log.info(`a second start (${args.length} arguments) was handed to the running app`);
       this.reveal();
+      // Its --kiosk, --display and --profile apply here: the second copy itself has exited.
+      this.launches.request(parseLaunchArgs(args));
     });
     // macOS: the dock icon was clicked.
     app.on('activate', () => this.reveal());

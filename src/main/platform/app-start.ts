@@ -12,6 +12,7 @@ import { assetSrc, handleAssetProtocol } from './asset-protocol';
 import { createElectronDesktop } from './desktop';
 import { ExternalLinks } from './external-links';
 import { forwardEvents, registerIpc } from './ipc';
+import { LaunchRequests, parseLaunchArgs } from './launch-args';
 import { LoginItem } from './login-item';
 import { createMainWindow, type MainWindow } from './main-window';
 import { NavigationGuard } from './navigation-guard';
@@ -49,13 +50,16 @@ export function startApp(deps: StartDeps): void {
     return;
   }
   const log = new FileLogger(join(app.getPath('userData'), 'logs'), new KnownSecrets());
-  const lifecycle = new AppLifecycle(log);
+  const launches = new LaunchRequests(log);
+  const lifecycle = new AppLifecycle(log, launches);
   lifecycle.register();
+  // This start's own --kiosk, --display and --profile, applied once the core is up.
+  launches.request(parseLaunchArgs(process.argv.slice(1)));
   const guard = new NavigationGuard(new ExternalLinks());
   guard.install();
   app
     .whenReady()
-    .then(() => boot(deps, lifecycle, guard, log))
+    .then(() => boot(deps, lifecycle, launches, guard, log))
     .catch((error: unknown) => failStart(error, log));
 }
 
@@ -73,7 +77,7 @@ function useUserDataOverride(value: string | undefined): void {
 }
 
 /** The window and its page first, then the keychain and the core; commands wait for the core. */
-async function boot(deps: StartDeps, lifecycle: AppLifecycle, guard: NavigationGuard, log: Logger): Promise<void> {
+async function boot(deps: StartDeps, lifecycle: AppLifecycle, launches: LaunchRequests, guard: NavigationGuard, log: Logger): Promise<void> {
   hardenSessions(guard);
   const page = pageSource(app.isPackaged, process.env['ELECTRON_RENDERER_URL']);
   if (page.origin === APP_ORIGIN) handleAppProtocol(join(deps.outDir, 'renderer'));
@@ -94,7 +98,7 @@ async function boot(deps: StartDeps, lifecycle: AppLifecycle, guard: NavigationG
   lifecycle.track(registerIpc(core, (frame) => main.isTrusted(frame)));
   main.load();
   try {
-    const composed = await startCore(deps, lifecycle, main, replays, log);
+    const composed = await startCore(deps, lifecycle, launches, main, replays, log);
     ready = composed;
     if (composed) started(composed);
   } catch (error) {
@@ -106,7 +110,14 @@ async function boot(deps: StartDeps, lifecycle: AppLifecycle, guard: NavigationG
 }
 
 /** Opens the keychain, composes and starts the core; null when the operator quit meanwhile. */
-async function startCore(deps: StartDeps, lifecycle: AppLifecycle, main: MainWindow, replays: ReplayWindows, log: Logger): Promise<ComposedApp | null> {
+async function startCore(
+  deps: StartDeps,
+  lifecycle: AppLifecycle,
+  launches: LaunchRequests,
+  main: MainWindow,
+  replays: ReplayWindows,
+  log: Logger,
+): Promise<ComposedApp | null> {
   const vault = await deps.openVault((error) => {
     const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
     log.warn(`keychain not used, API keys are held in memory for this session: ${error.message}${cause}`);
@@ -127,6 +138,7 @@ async function startCore(deps: StartDeps, lifecycle: AppLifecycle, main: MainWin
   await core.start();
   if (lifecycle.quitting) return null;
   if (core.settings.get().kiosk.startInKiosk) desktop.setKiosk(true);
+  launches.attach({ session: core.session, desktop });
   return core;
 }
 

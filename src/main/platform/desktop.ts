@@ -29,8 +29,8 @@ export function createElectronDesktop(window: BrowserWindow, replays: ReplayWind
     setFullscreen(on) {
       window.setFullScreen(on);
     },
-    setKiosk(on) {
-      const displayId = settings?.get().kiosk.displayId ?? null;
+    setKiosk(on, chosen) {
+      const displayId = chosen ?? settings?.get().kiosk.displayId ?? null;
       const display = screen.getAllDisplays().find((d) => d.id === displayId);
       // Kiosk goes to the chosen monitor: move there first, then cover it.
       if (on && display) window.setBounds(display.bounds);

@@ -29,6 +29,13 @@ export class FakeCore {
   started = false;
   shutdowns = 0;
   kioskExits = 0;
+  /** The profiles the command line switched to, in turn. */
+  readonly activated: string[] = [];
+  /** Two profiles, for the command line's --profile. */
+  readonly session = {
+    view: async () => ({ profiles: [{ id: 'demo', name: 'Demo' }, { id: 'p-1', name: 'Control Room' }] }),
+    activate: async (profileId: string) => void this.activated.push(profileId),
+  };
 
   constructor(readonly options: ComposeOptions) {
     this.store = new AssetStore(join(options.userDataDir, 'cache'));

@@ -102,6 +102,32 @@ describe('start-up', () => {
     expect(main?.isFocused()).toBe(true);
   });
 
+  it("a second start's --kiosk and --profile reach the running app, read from the lock's data", async () => {
+    const { world, main } = await launchReady();
+    world.app.launchSecondInstance(['bintu-wall', '--profile', '--kiosk'], process.cwd(), { argv: ['--kiosk', '--profile', 'control room'] });
+    await settle();
+    expect(fakes.core?.activated).toEqual(['p-1']);
+    expect(main.isKiosk()).toBe(true);
+  });
+
+  it("the first start's own --kiosk and --display apply once the core is up", async () => {
+    const argv = process.argv;
+    process.argv = [...argv, '--kiosk', '--display', '1'];
+    try {
+      const world = await launch();
+      fakes.startGate = gate();
+      await world.ready();
+      const main = world.windows[0];
+      expect(main?.isKiosk()).toBe(false);
+      fakes.startGate.open();
+      await settle();
+      expect(main?.isKiosk()).toBe(true);
+      expect(main?.getBounds()).toMatchObject({ x: 0, y: 0, width: 1920, height: 1080 });
+    } finally {
+      process.argv = argv;
+    }
+  });
+
   it('creates the BINTU_WALL_USER_DATA folder before using it', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'wall-user-data-')), 'not', 'there', 'yet');
     const world = await launch({ env: { BINTU_WALL_USER_DATA: dir } });
