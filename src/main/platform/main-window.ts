@@ -23,7 +23,8 @@ export function createMainWindow(outDir: string, devUrl: string | undefined): Ma
     show: false,
     backgroundColor: '#0f1115',
     title: 'Bintu Wall',
-    webPreferences: secureWebPreferences(join(outDir, 'preload', 'index.cjs')),
+    // The alarm tone must sound on a kiosk wall nobody has clicked since it started.
+    webPreferences: { ...secureWebPreferences(join(outDir, 'preload', 'index.cjs')), autoplayPolicy: 'no-user-gesture-required' },
   });
   if (saved?.maximized) window.maximize();
   rememberBounds(window);
