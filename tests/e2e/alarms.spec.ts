@@ -126,4 +126,13 @@ test('a black stream raises an alarm on its tile, in the drawer and as a tone, a
   await expect(page.getByTestId('alarm-exported')).toContainText('alarms.csv');
   const csv = readFileSync(harness.desktop.nextSaveFile, 'utf8').split('\n').filter((line) => line.includes(streamId));
   for (const state of ['alarm', 'acknowledged', 'cleared']) expect(csv.some((line) => line.includes(`,${state},`)), state).toBe(true);
+
+  // W on the tile stops watching it (and starts again).
+  await page.keyboard.press('Escape');
+  await tile.locator('[data-tile-open]').focus();
+  await page.keyboard.press('w');
+  await expect.poll(() => harness.app.settings.get().watch.streamIds).toEqual([]);
+  await expect(tile.getByTestId('watch-button')).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('w');
+  await expect.poll(() => harness.app.settings.get().watch.streamIds).toEqual([streamId]);
 });

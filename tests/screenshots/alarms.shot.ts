@@ -43,9 +43,10 @@ for (const scheme of ['dark', 'light'] as const) {
     await expect(tile(late)).toHaveAttribute('data-alarm-state', 'pending', { timeout: 60_000 });
     await page.mouse.move(5, 1075);
     await page.waitForTimeout(1500);
-    const full = `docs/wall-alarms-${scheme}.png`;
+    // The dark wall (a control room's usual theme) goes into the README, full size and as from 3 m.
+    const full = scheme === 'dark' ? 'docs/wall-alarms.png' : `test-results/screenshots/wall-alarms-${scheme}.png`;
     await page.screenshot({ path: full });
-    await sharp(full).resize(640).toFile(`test-results/screenshots/wall-alarms-${scheme}-third.png`);
+    await sharp(full).resize(640).toFile(scheme === 'dark' ? 'docs/wall-alarms-3m.png' : `test-results/screenshots/wall-alarms-${scheme}-3m.png`);
     await page.keyboard.press('a');
     await expect(page.getByTestId('alarm-drawer')).toBeVisible();
     await page.waitForTimeout(1000);
