@@ -6,7 +6,7 @@ import type { TileView, VariantView, WallView } from '../../../../shared/view';
  * pictures once bintu stops answering for it, sometimes before it calls the stream gone.
  */
 export class LastPictures {
-  readonly #byId = new Map<string, readonly VariantView[]>();
+  readonly #byId = new Map<string, VariantView[]>();
 
   /** The wall with gone tiles given their last pictures; `remembers` says which missing streams are still worth keeping. */
   apply(next: WallView, remembers: (streamId: string) => boolean): WallView {
