@@ -235,6 +235,7 @@ export const de: Messages = {
   'action.failed.copy': 'Kopieren ging nicht.',
   'action.failed.window': 'Das Fenster konnte nicht wechseln.',
   'action.failed.settings': 'Die Änderung wurde nicht gespeichert.',
+  'action.failed.dismiss': 'Die Kachel konnte nicht entfernt werden.',
 
   'kiosk.hint': 'Kioskmodus: zweimal Esc oder Strg+Umschalt+K zum Verlassen.',
   'kiosk.escAgain': 'Noch einmal Esc, um den Kioskmodus zu verlassen.',

@@ -236,6 +236,7 @@ export const en = {
   'action.failed.copy': 'Could not copy.',
   'action.failed.window': 'The window could not switch.',
   'action.failed.settings': 'The change was not saved.',
+  'action.failed.dismiss': 'The tile could not be removed.',
 
   'kiosk.hint': 'Kiosk mode: press Esc twice or Ctrl+Shift+K to leave.',
   'kiosk.escAgain': 'Press Esc again to leave kiosk mode.',

@@ -12,7 +12,7 @@ export interface FocusTarget {
 
 /** An operator action that failed, shown in the wall's alert strip until dismissed. */
 export interface ActionFailure {
-  readonly action: 'replay' | 'copy' | 'window' | 'settings';
+  readonly action: 'replay' | 'copy' | 'window' | 'settings' | 'dismiss';
   readonly error: AppErrorData;
 }
 
