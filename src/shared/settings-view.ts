@@ -6,7 +6,7 @@ export const gridSchema = z.enum(['auto', '2x2', '3x3', '4x4', '5x5']);
 export type Grid = z.infer<typeof gridSchema>;
 
 /** Orders the operator can sort the wall by. */
-export const sortSchema = z.enum(['slot', 'name', 'state', 'changed']);
+export const sortSchema = z.enum(['slot', 'name', 'state', 'changed', 'alarms']);
 export type Sort = z.infer<typeof sortSchema>;
 
 /** What narrows the wall: search text, states (any of), tags (all of). */

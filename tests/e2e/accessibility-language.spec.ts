@@ -1,8 +1,7 @@
 import { test, expect } from './fixtures';
 import { credential } from './support/sim-oracle';
 import { axeViolations } from './support/axe';
-import { en } from '../../src/renderer/src/lib/i18n/en';
-import { de } from '../../src/renderer/src/lib/i18n/de';
+import { englishLeftovers } from './support/english-leftovers';
 
 test.use({ simOptions: { streams: 8, groups: 2, seed: 81, lifecycle: false } });
 
@@ -36,23 +35,7 @@ test.describe('in German', () => {
   test.use({ locale: 'de-DE' });
 
   test('no English is left on any screen', async ({ sim, page, wall, connect: _connect }) => {
-    // English strings that German translates differently, long enough to be unambiguous.
-    const english = (Object.keys(en) as Array<keyof typeof en>)
-      .filter((key) => en[key] !== de[key])
-      .flatMap((key) => en[key].split(/\{[^}]+\}/))
-      .map((part) => part.trim())
-      .filter((part) => part.length >= 8 && /[a-z]{4}/i.test(part))
-      // Loanwords German shares ("Downloads", "Replay") are not leftovers.
-      .filter((part) => !Object.values(de).some((german) => german.includes(part)));
-    const leftovers = async (): Promise<string[]> => {
-      const text = await page.locator('body').innerText();
-      const labels = await page.evaluate(() =>
-        [...document.querySelectorAll('[aria-label],[title],[placeholder],[alt]')].flatMap((el) =>
-          ['aria-label', 'title', 'placeholder', 'alt'].map((a) => el.getAttribute(a) ?? ''),
-        ).join('\n'),
-      );
-      return english.filter((phrase) => text.includes(phrase) || labels.includes(phrase));
-    };
+    const leftovers = (): Promise<string[]> => englishLeftovers(page);
     await expect(page.locator('html')).toHaveAttribute('lang', /^de/);
     expect(await leftovers(), 'connect').toEqual([]);
     await page.getByLabel('Profilname').fill('Leitstand');

@@ -42,7 +42,8 @@ export function createMainWindow({ page, preload, saved, remember, kioskExit }: 
     show: false,
     backgroundColor: '#0f1115',
     title: 'Bintu Wall',
-    webPreferences: secureWebPreferences(preload),
+    // The alarm tone must sound on a kiosk wall nobody has clicked since it started.
+    webPreferences: { ...secureWebPreferences(preload), autoplayPolicy: 'no-user-gesture-required' },
   });
   remember(window);
   // The way out of kiosk works even when the page does not answer.

@@ -24,6 +24,13 @@ describe('number settings checked while typing', () => {
     expect(checkNumberSetting('hideCursorAfterS', '2.5')).toEqual({ ok: false, problem: { key: 'settings.invalid.whole' } });
   });
 
+  it('checks alarm thresholds against the alarm schema: whole picture counts, seconds from 0', () => {
+    expect(checkNumberSetting('black.minSeconds', '0')).toEqual({ ok: true, value: 0 });
+    expect(checkNumberSetting('black.minVersions', '0')).toEqual({ ok: false, problem: { key: 'settings.invalid.range', min: 1, max: 100 } });
+    expect(checkNumberSetting('frozen.minVersions', '2.5')).toEqual({ ok: false, problem: { key: 'settings.invalid.whole' } });
+    expect(settingRange('overdue.intervals')).toEqual({ min: 1, max: 20, whole: false });
+  });
+
   it('reads its ranges from the schema main validates with, so both agree', () => {
     const shape = settingsViewSchema.shape;
     expect(settingRange('detailsIntervalS')).toEqual({ min: 10, max: 86_400, whole: false });

@@ -16,6 +16,10 @@ export interface Formatters {
   duration(seconds: number): string;
   /** Time left, compact: "45 s", "3 min 5 s", "1 h 12 min". */
   remaining(seconds: number): string;
+  /** Hours and minutes only, "14:02" or "2:02 PM": when an alarm began, readable from across the room. */
+  clock(epochMs: number): string;
+  /** How long something has lasted, to the minute once past one: "45 s", "2 min", "1 h 12 min". */
+  lasted(seconds: number): string;
 }
 
 const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
@@ -35,6 +39,7 @@ export function createFormatters(locale: string): Formatters {
   const relative = lazy(() => new Intl.RelativeTimeFormat(locale, { style: 'short', numeric: 'auto' }));
   const time = lazy(() => new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }));
   const dateTime = lazy(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }));
+  const clock = lazy(() => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }));
   const count = lazy(() => new Intl.NumberFormat(locale));
   const bytes = BYTE_UNITS.map((unit) =>
     lazy(
@@ -52,6 +57,19 @@ export function createFormatters(locale: string): Formatters {
     lazy(() => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits }));
   const short = { second: unitFormat('second', 1), minute: unitFormat('minute', 1), hour: unitFormat('hour', 1) };
   const narrow = { second: unitFormat('second', 0), minute: unitFormat('minute', 0), hour: unitFormat('hour', 0) };
+
+  function remaining(seconds: number): string {
+    const total = Math.max(0, Math.round(seconds));
+    if (total < 60) return narrow.second().format(total);
+    if (total < 3600) {
+      const rest = total % 60;
+      const minutes = narrow.minute().format(Math.floor(total / 60));
+      return rest === 0 ? minutes : `${minutes} ${narrow.second().format(rest)}`;
+    }
+    const minutes = Math.floor((total % 3600) / 60);
+    const hours = narrow.hour().format(Math.floor(total / 3600));
+    return minutes === 0 ? hours : `${hours} ${narrow.minute().format(minutes)}`;
+  }
 
   return {
     age(ageMs) {
@@ -90,17 +108,12 @@ export function createFormatters(locale: string): Formatters {
       if (seconds < 7200) return short.minute().format(seconds / 60);
       return short.hour().format(seconds / 3600);
     },
-    remaining(seconds) {
-      const total = Math.max(0, Math.round(seconds));
-      if (total < 60) return narrow.second().format(total);
-      if (total < 3600) {
-        const rest = total % 60;
-        const minutes = narrow.minute().format(Math.floor(total / 60));
-        return rest === 0 ? minutes : `${minutes} ${narrow.second().format(rest)}`;
-      }
-      const minutes = Math.floor((total % 3600) / 60);
-      const hours = narrow.hour().format(Math.floor(total / 3600));
-      return minutes === 0 ? hours : `${hours} ${narrow.minute().format(minutes)}`;
+    remaining,
+    clock: (epochMs) => clock().format(epochMs),
+    lasted(seconds) {
+      const total = Math.max(0, Math.floor(seconds));
+      // Past a minute, whole minutes: a label changing every second would draw the eye for nothing.
+      return total < 60 ? narrow.second().format(total) : remaining(total - (total % 60));
     },
   };
 }

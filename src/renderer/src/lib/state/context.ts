@@ -1,4 +1,6 @@
 import { createContext } from 'svelte';
+import type { AlarmSound } from './alarm-sound.svelte';
+import type { AlarmsState } from './alarms-state.svelte';
 import type { DownloadsState } from './downloads-state.svelte';
 import type { SessionState } from './session-state.svelte';
 import type { SettingsState } from './settings-state.svelte';
@@ -16,6 +18,8 @@ export interface Stores {
   readonly downloads: DownloadsState;
   readonly window: WindowState;
   readonly ui: UiState;
+  readonly alarms: AlarmsState;
+  readonly sound: AlarmSound;
 }
 
 const [getStores, setStores] = createContext<Stores>();

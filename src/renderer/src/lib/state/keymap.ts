@@ -11,6 +11,8 @@ export type KeyAction =
   | { readonly kind: 'layout'; readonly number: number }
   | { readonly kind: 'fullscreen' }
   | { readonly kind: 'help' }
+  | { readonly kind: 'watch' }
+  | { readonly kind: 'alarms' }
   | { readonly kind: 'leave-kiosk' };
 
 /** The parts of a key event the map reads (a plain object in tests). */
@@ -56,6 +58,10 @@ export function keyAction(event: KeyInput): KeyAction | null {
       return { kind: 'download' };
     case 'f':
       return { kind: 'fullscreen' };
+    case 'w':
+      return { kind: 'watch' };
+    case 'a':
+      return { kind: 'alarms' };
   }
   return null;
 }
@@ -84,6 +90,8 @@ export interface KeyHelp {
     | 'help.back'
     | 'help.replay'
     | 'help.download'
+    | 'help.watch'
+    | 'help.alarms'
     | 'help.search'
     | 'help.layouts'
     | 'help.freeWall'
@@ -101,6 +109,8 @@ export const KEY_HELP: readonly KeyHelp[] = [
   { keys: ['Esc'], what: 'help.back' },
   { keys: ['R'], what: 'help.replay' },
   { keys: ['D'], what: 'help.download' },
+  { keys: ['W'], what: 'help.watch' },
+  { keys: ['A'], what: 'help.alarms' },
   { keys: ['/'], what: 'help.search' },
   { keys: ['1', '…', '9'], what: 'help.layouts' },
   { keys: ['0'], what: 'help.freeWall' },

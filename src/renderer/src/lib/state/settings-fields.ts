@@ -2,6 +2,13 @@ import type { z } from 'zod';
 import { settingsViewSchema } from '../../../../shared/settings-view';
 
 const shape = settingsViewSchema.shape;
+const alarm = shape.alarms.shape;
+const frozen = alarm.frozen.unwrap().shape;
+const black = alarm.black.unwrap().shape;
+const uniform = alarm.uniform.unwrap().shape;
+const overdue = alarm.overdue.unwrap().shape;
+const unreadable = alarm.unreadable.unwrap().shape;
+const connection = alarm.connection.unwrap().shape;
 
 /** The number settings the Settings screen edits, each with the schema main validates it with. */
 export const NUMBER_SETTINGS = {
@@ -11,6 +18,18 @@ export const NUMBER_SETTINGS = {
   cacheMaxMb: shape.cacheMaxMb,
   maxConnectionsPerHost: shape.maxConnectionsPerHost,
   hideCursorAfterS: shape.kiosk.shape.hideCursorAfterS,
+  // Alarm thresholds: the schemas carry defaults, the ranges are those of the number inside.
+  'frozen.minVersions': frozen.minVersions.unwrap(),
+  'frozen.minSeconds': frozen.minSeconds.unwrap(),
+  'black.minVersions': black.minVersions.unwrap(),
+  'black.minSeconds': black.minSeconds.unwrap(),
+  'uniform.minVersions': uniform.minVersions.unwrap(),
+  'uniform.minSeconds': uniform.minSeconds.unwrap(),
+  'overdue.intervals': overdue.intervals.unwrap(),
+  'overdue.graceSeconds': overdue.graceSeconds.unwrap(),
+  'unreadable.minVersions': unreadable.minVersions.unwrap(),
+  'unreadable.minSeconds': unreadable.minSeconds.unwrap(),
+  'connection.unreachableSeconds': connection.unreachableSeconds.unwrap(),
 } as const;
 
 /** A number setting by name. */

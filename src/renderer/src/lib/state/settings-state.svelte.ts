@@ -44,6 +44,13 @@ export class SettingsState {
     return result;
   }
 
+  /** Marks a stream (by id) or a tag watched, or not: alarms on watched streams are critical. */
+  async setWatched(target: { readonly streamId: string } | { readonly tag: string }, watched: boolean): Promise<Result<SettingsView>> {
+    const result = await settle(this.#bridge.invoke('watch:set', { ...target, watched }));
+    if (result.ok) this.#mirror.set(result.value);
+    return result;
+  }
+
   /** Opens the system's folder dialog for the download folder. */
   async chooseDownloadDir(): Promise<Result<SettingsView>> {
     this.#choosing = true;

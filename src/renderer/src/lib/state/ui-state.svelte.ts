@@ -12,7 +12,7 @@ export interface FocusTarget {
 
 /** An operator action that failed, shown in the wall's alert strip until dismissed. */
 export interface ActionFailure {
-  readonly action: 'replay' | 'copy' | 'window' | 'settings';
+  readonly action: 'replay' | 'copy' | 'window' | 'settings' | 'dismiss';
   readonly error: AppErrorData;
 }
 
@@ -28,6 +28,12 @@ export class UiState {
   helpOpen = $state(false);
   /** Whether the downloads panel is open. */
   downloadsOpen = $state(false);
+  /** Whether the alarm drawer is open. */
+  alarmsOpen = $state(false);
+  /** Whether the wall shows only the streams in alarm, large (the penalty box). */
+  alarmsOnly = $state(false);
+  /** A stream to bring into view and focus (a clicked notification, a drawer row), until the wall did. */
+  reveal = $state.raw<{ readonly streamId: string } | null>(null);
   /** The wall cell (by entry key) that holds the roving tab stop. */
   activeKey = $state<string | null>(null);
   /** The last failed action, until dismissed or replaced. */
@@ -55,6 +61,13 @@ export class UiState {
   async openReplay(request: CommandRequest<'replay:open'>): Promise<void> {
     const result = await settle(this.#bridge.invoke('replay:open', request));
     if (!result.ok) this.fail('replay', result.error);
+  }
+
+  /** Asks the wall to show a stream: its tile scrolled into view and focused, or its focus view. */
+  revealStream(streamId: string): void {
+    this.helpOpen = false;
+    // A new object each time, so asking twice for the same stream shows it twice.
+    this.reveal = { streamId };
   }
 
   /** Copies text (an id) to the clipboard through main; true when it worked. */

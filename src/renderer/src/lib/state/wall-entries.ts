@@ -1,6 +1,6 @@
 import type { Sort, WallFilter } from '../../../../shared/settings-view';
 import type { TileView, VariantView } from '../../../../shared/view';
-import { isFiltering, matchesFilter, sortTiles } from './wall-query';
+import { isFiltering, matchesFilter, sortTiles, type UrgencyOf } from './wall-query';
 
 /**
  * One cell of the wall: a stream (with its quality fixed when the wall shows one tile per
@@ -18,6 +18,8 @@ export interface EntryOptions {
   readonly slots: readonly string[] | null;
   readonly split: boolean;
   readonly collator: Intl.Collator;
+  /** How urgent each stream's alarms are, for "alarms first". */
+  readonly urgency?: UrgencyOf;
 }
 
 /**
@@ -39,7 +41,7 @@ export function buildEntries(tiles: readonly TileView[], options: EntryOptions):
     }
   }
   const matching = cells.filter((cell) => typeof cell === 'string' || matchesFilter(cell, options.filter));
-  const ordered = keepGaps ? matching : sortTiles(matching.filter((cell) => typeof cell !== 'string'), options.sort, options.collator);
+  const ordered = keepGaps ? matching : sortTiles(matching.filter((cell) => typeof cell !== 'string'), options.sort, options.collator, options.urgency);
   return ordered.flatMap((cell): WallEntry[] => {
     if (typeof cell === 'string') return [{ kind: 'missing', key: `missing:${cell}`, streamId: cell }];
     if (!options.split || cell.variants.length <= 1) return [{ kind: 'stream', key: cell.id, tile: cell, variant: null }];

@@ -52,19 +52,23 @@ export function lastChange(tile: TileView): number {
   return Number.isNaN(created) ? 0 : created;
 }
 
+/** How urgent a stream's alarms are, lowest first (see `alarmRank`); every stream alike when not given. */
+export type UrgencyOf = (tile: TileView) => number;
+
 /**
  * Sorts tiles; ties keep their incoming (slot) order, so equal tiles never swap places between
- * two refreshes. Names compare the way people read them ("Table 2" before "Table 10").
+ * two refreshes. Names compare the way people read them ("Table 2" before "Table 10"). "Alarms
+ * first" puts the most urgent streams first and leaves the others in slot order.
  */
-export function sortTiles(tiles: readonly TileView[], sort: Sort, collator: Intl.Collator): TileView[] {
+export function sortTiles(tiles: readonly TileView[], sort: Sort, collator: Intl.Collator, urgency: UrgencyOf = () => 0): TileView[] {
   const ranked = tiles.map((tile, slot) => ({ tile, slot }));
-  const compare = comparator(sort, collator);
+  const compare = comparator(sort, collator, urgency);
   if (compare === null) return [...tiles];
   ranked.sort((a, b) => compare(a.tile, b.tile) || a.slot - b.slot);
   return ranked.map((entry) => entry.tile);
 }
 
-function comparator(sort: Sort, collator: Intl.Collator): ((a: TileView, b: TileView) => number) | null {
+function comparator(sort: Sort, collator: Intl.Collator, urgency: UrgencyOf): ((a: TileView, b: TileView) => number) | null {
   switch (sort) {
     case 'slot':
       return null;
@@ -74,6 +78,8 @@ function comparator(sort: Sort, collator: Intl.Collator): ((a: TileView, b: Tile
       return (a, b) => STATE_RANK[a.state] - STATE_RANK[b.state];
     case 'changed':
       return (a, b) => lastChange(b) - lastChange(a);
+    case 'alarms':
+      return (a, b) => urgency(a) - urgency(b);
     default:
       return assertNever(sort, 'sort');
   }

@@ -4,11 +4,13 @@ import type { ConnectionView, TileView, WallView } from '../../../../shared/view
 import { settle } from '../bridge';
 import { EarlySnapshot } from './early-snapshot';
 import { MainMirror } from './main-mirror.svelte';
-import { stableOrder } from './stable-order';
+import { LastPictures } from './last-pictures';
+import { SlotMemory } from './stable-order';
 
 /**
  * The wall as the page knows it: the latest `WallView` from main (see `MainMirror`), its tiles
- * kept in their places (see `stableOrder`), plus views derived from it. The listener is attached
+ * kept in their places (see `SlotMemory`) and gone tiles with their last pictures (see
+ * `LastPictures`), plus views derived from it. The listener is attached
  * only while a component reads the wall; when the wall screen unmounts the wall is forgotten, so
  * the next mount fetches afresh rather than flash another profile's wall.
  */
@@ -27,7 +29,13 @@ export class WallState {
     // microtask later, once the first render has asked for the session and settings: those are
     // small and decide what shows, and asked after the wall they would queue behind its answer.
     const early = new EarlySnapshot(() => Promise.resolve().then(fetch), listen);
-    this.#mirror = new MainMirror({ fetch, listen }, { early, adopt: keepPlaces, forgetWhenIdle: true });
+    const slots = new SlotMemory();
+    const pictures = new LastPictures();
+    const adopt = (next: WallView, previous: WallView | null): WallView => {
+      if (previous === null) pictures.clear();
+      return pictures.apply(keepPlaces(slots, next, previous), (id) => slots.remembers(id));
+    };
+    this.#mirror = new MainMirror({ fetch, listen }, { early, adopt, forgetWhenIdle: true });
   }
 
   /** The latest snapshot (its tiles in stable order), or null until the first one arrives. */
@@ -35,7 +43,7 @@ export class WallState {
     return this.#mirror.value;
   }
 
-  /** The tiles in stable order (see `stableOrder`). */
+  /** The tiles in stable order (see `SlotMemory`). */
   get tiles(): readonly TileView[] {
     return this.#mirror.value?.streams ?? [];
   }
@@ -80,11 +88,14 @@ export class WallState {
   }
 }
 
-/** A new wall with its tiles in the places the previous one gave them. */
-function keepPlaces(next: WallView, previous: WallView | null): WallView {
-  const order = stableOrder(
-    previous?.streams.map((tile) => tile.id) ?? [],
+/**
+ * A new wall with its tiles in the places they had. A wall shown afresh (no previous one: the
+ * wall screen mounted again, perhaps for another profile) takes main's order.
+ */
+function keepPlaces(slots: SlotMemory, next: WallView, previous: WallView | null): WallView {
+  const order = slots.place(
     next.streams.map((tile) => tile.id),
+    previous === null,
   );
   const byId = new Map(next.streams.map((tile) => [tile.id, tile]));
   return { ...next, streams: order.flatMap((id) => byId.get(id) ?? []) };

@@ -16,4 +16,8 @@ export type IconName =
   | 'next'
   | 'refresh'
   | 'tag'
-  | 'save';
+  | 'save'
+  | 'eye'
+  | 'eye-off'
+  | 'bell'
+  | 'mute';

@@ -4,3 +4,4 @@ export { default as MissingTile } from './missing-tile.svelte';
 export { default as Thumbnail } from './thumbnail.svelte';
 export { default as ActionButton } from './action-button.svelte';
 export { default as TagChips } from './tag-chips.svelte';
+export { default as WatchButton } from './watch-button.svelte';

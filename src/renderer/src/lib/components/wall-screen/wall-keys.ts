@@ -24,12 +24,15 @@ export interface WallKeyContext {
   /** Back from the focus view to the wall, the keyboard focus on the tile it showed. */
   readonly closeFocus: () => void;
   readonly focusSearch: () => void;
+  /** Opens the alarm drawer, or closes it with the focus back where it was. */
+  readonly toggleAlarms: () => void;
+  readonly closeAlarms: () => void;
 }
 
 /**
  * Runs a key's action on the wall (see `keymap.ts`); returns false when it does not apply here,
- * so the key keeps its normal effect. R and D act on the focus view's stream, else on the tile
- * with the tab stop.
+ * so the key keeps its normal effect. R, D and W act on the focus view's stream, else on the
+ * tile with the tab stop.
  */
 export function runWallKey(action: KeyAction, onWall: boolean, context: WallKeyContext): boolean {
   const { ui, window: win, controls, downloads } = context.stores;
@@ -58,6 +61,14 @@ export function runWallKey(action: KeyAction, onWall: boolean, context: WallKeyC
       if (target !== null && latest?.ok) void downloads.start(target.tile.id, latest.recording.id);
       return target !== null;
     }
+    case 'watch': {
+      const target = current(context);
+      if (target !== null) void toggleWatch(context, target.tile);
+      return target !== null;
+    }
+    case 'alarms':
+      context.toggleAlarms();
+      return true;
     case 'search':
       ui.focus = null;
       context.focusSearch();
@@ -98,12 +109,21 @@ function current(context: WallKeyContext): { tile: TileView; variant: VariantVie
 /** Esc closes the innermost thing open; in kiosk mode, with nothing open, twice leaves it. */
 function back(context: WallKeyContext): boolean {
   const { ui, window: win } = context.stores;
-  if (ui.downloadsOpen) ui.downloadsOpen = false;
+  if (ui.alarmsOpen) context.closeAlarms();
+  else if (ui.downloadsOpen) ui.downloadsOpen = false;
   else if (ui.focus !== null) context.closeFocus();
   else if (win.kiosk) {
     if (ui.escapeKiosk()) void win.setKiosk(false);
   } else return false;
   return true;
+}
+
+/** Watches the stream by its id, or stops; a refusal shows in the wall's alert strip. */
+async function toggleWatch(context: WallKeyContext, tile: TileView): Promise<void> {
+  const { settings, ui } = context.stores;
+  const watched = settings.view?.watch.streamIds.includes(tile.id) ?? false;
+  const result = await settings.setWatched({ streamId: tile.id }, !watched);
+  if (!result.ok) ui.fail('settings', result.error);
 }
 
 /** Focuses the toolbar's search box once it is on screen (it hides in the focus view). */
