@@ -73,6 +73,12 @@ async function main(): Promise<void> {
     const injected = new Set(plan.injections.map((i) => i.streamId));
     const injectedNames = new Set(streams.filter((s) => injected.has(s.id)).flatMap((s) => s.streamnames));
     const run = await runAlarmBench(sim, plan, injectedNames, flags, dir, log);
+    /** What the plan did to the stream a URL belongs to, for the left-over traffic lines. */
+    const about = (url: string): string => {
+      const stream = streams.find((s) => url.includes(s.id) || s.streamnames.some((name) => url.includes(name)));
+      if (!stream) return 'unknown stream';
+      return plan.injections.find((i) => i.streamId === stream.id)?.type ?? (plan.nearlyStatic.includes(stream.id) ? 'nearly static' : 'healthy');
+    };
     log(`run over; analysing ${run.samples.length} of its pictures again, one at a time`);
     const cpu = await analysisCpu(run.samples);
     const report = buildAlarmReport(run, cpu);
@@ -85,6 +91,7 @@ async function main(): Promise<void> {
     log(`analysis: ${run.analysisWallMs.length} pictures in the run, wall ${report.fields['alarm_analysis_wall_ms_p50']} ms p50 / ${report.fields['alarm_analysis_wall_ms_p95']} ms p95; CPU ${report.fields['alarm_analysis_ms_p50']} ms p50 / ${report.fields['alarm_analysis_ms_p95']} ms p95 (${cpu.count} pictures again, one at a time)`);
     const t = run.traffic;
     log(`traffic in the window: with detection ${t.on.requests} requests / ${t.on.bytes} bytes, its twin without ${t.off.requests} / ${t.off.bytes}; extra ${t.extraRequests} requests, ${t.extraBytes} bytes`);
+    for (const l of t.leftOver) log(`  left over: ${new URL(l.url).pathname} (${about(l.url)}) ${l.requests} request(s) against the twin's ${l.twinRequests} (${l.bytes} bytes charged)`);
     const f = run.freshness;
     log(`picture freshness of the healthy streams, same window: with detection p50 ${seconds(f.on.p50Ms)} / p95 ${seconds(f.on.p95Ms)}, without ${seconds(f.off.p50Ms)} / ${seconds(f.off.p95Ms)}`);
     log('');

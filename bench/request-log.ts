@@ -55,16 +55,14 @@ export class RequestLog implements Disposable {
     return out;
   }
 
-  /** Requests and body bytes per URL, completed within [from, to]. */
-  perUrl(from: number, to: number): Map<string, Traffic> {
-    const out = new Map<string, Traffic>();
+  /** The body size of every response per URL, completed within [from, to], in order. */
+  perUrl(from: number, to: number): Map<string, number[]> {
+    const out = new Map<string, number[]>();
     for (const e of this.events) {
       if (e.at < from || e.at > to) continue;
-      const t = out.get(e.url) ?? { requests: 0, bytes: 0, notModified: 0 };
-      t.requests++;
-      t.bytes += e.bytes;
-      if (e.status === 304) t.notModified++;
-      out.set(e.url, t);
+      const sizes = out.get(e.url) ?? [];
+      sizes.push(e.bytes);
+      out.set(e.url, sizes);
     }
     return out;
   }
