@@ -47,6 +47,8 @@ export interface SideBySideFigures {
   appAssets: number;
   /** The simulator's CPU time in the window over the window's length (1 = one core); null off Linux. */
   simCpuShare: number | null;
+  /** This process's CPU time in the window (the app's poller and the bench) over its length. */
+  appCpuShare: number;
   /** Heap after GC with the poller, the naive client and the logs alive. */
   heapAllMb: number;
   /** Heap after GC with only the poller (and its model) alive: the naive client and logs are gone. */
@@ -96,11 +98,14 @@ export async function runSideBySide(sim: SimProcess, flags: BenchFlags, storeDir
     await sleep(flags.warmupS * 1000);
     const windowStart = Date.now();
     const simCpuBefore = processCpuMs(sim.pid);
+    const appCpuBefore = process.cpuUsage();
     const roundsBefore = naive.rounds;
     log(`  window opens (${flags.windowS} s)`);
     await sleep(flags.windowS * 1000);
     const windowEnd = Date.now();
     const simCpuAfter = processCpuMs(sim.pid);
+    const appCpu = process.cpuUsage(appCpuBefore);
+    const appCpuShare = (appCpu.user + appCpu.system) / 1000 / (windowEnd - windowStart);
     const simCpuShare = simCpuBefore !== null && simCpuAfter !== null ? (simCpuAfter - simCpuBefore) / (windowEnd - windowStart) : null;
     const rounds = naive.rounds - roundsBefore;
     clearInterval(progress);
@@ -131,6 +136,7 @@ export async function runSideBySide(sim: SimProcess, flags: BenchFlags, storeDir
       minBytes: versions.reduce((sum, v) => sum + v.bytes, 0),
       appAssets: poller.model().assets.size,
       simCpuShare,
+      appCpuShare,
       heapAllMb,
       heapPollerMb,
       rssMb: rssMb(),
