@@ -9,7 +9,7 @@ export interface BenchFlags {
   seed: number;
   latencyMs: number;
   jitterMs: number;
-  /** Seconds between the naive client's rounds. */
+  /** Seconds between the naive client's rounds; 0 leaves the naive client out. */
   naiveIntervalS: number;
   /** 1: the app's poller feeds the alarm detector, as in the app; 0: polling alone. */
   detection: number;

@@ -70,7 +70,9 @@ export function buildPollingReport(flags: BenchFlags, refresh: RefreshFigures, f
     naive_errors: f.naive.errors,
     naive_failures: f.naive.failures,
     bytes_vs_min: round(f.app.assets.bytes / f.minBytes),
-    bytes_vs_naive: round(f.app.assets.bytes / f.naive.assets.bytes),
+    bytes_vs_naive: f.naive.assets.bytes > 0 ? round(f.app.assets.bytes / f.naive.assets.bytes) : null,
+    sim_cpu_share: f.simCpuShare === null ? null : round(f.simCpuShare),
+    app_cpu_share: round(f.appCpuShare),
     refresh_vs_bound: round(refresh.medianMs / refresh.boundMs),
     polling_measured_at: new Date(f.windowEnd).toISOString(),
   };
@@ -106,5 +108,6 @@ function table(f: SideBySideFigures, refresh: RefreshFigures): string {
     ['full refresh (list + details)', `${count(refresh.medianMs)} ms (first ${count(refresh.firstMs)} ms)`, '', `${count(refresh.boundMs)} ms (${refresh.requests} req x latency / 6)`],
     ['heap after GC', `${f.heapPollerMb.toFixed(1)} MB (with naive ${f.heapAllMb.toFixed(1)} MB)`, '', ''],
     ['window', `${seconds(f.windowEnd - f.windowStart)}, ${count(f.appAssets)} asset URLs`, `${naive.rounds} rounds`, ''],
+    ['CPU in the window (one core = 100 %)', `${(f.appCpuShare * 100).toFixed(0)} % (this process)`, '', f.simCpuShare === null ? '' : `simulator ${(f.simCpuShare * 100).toFixed(0)} %`],
   ]);
 }

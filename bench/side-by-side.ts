@@ -9,6 +9,7 @@ import type { BenchFlags } from './flags';
 import { measureFreshness, type Freshness } from './freshness';
 import { heapAfterGcMb, rssMb } from './heap';
 import { NaiveClient } from './naive-client';
+import { processCpuMs } from './proc-cpu';
 import { RequestLog, type Traffic } from './request-log';
 import type { SimProcess } from './sim-process';
 
@@ -47,6 +48,10 @@ export interface SideBySideFigures {
   minBytes: number;
   /** Distinct asset URLs the app keeps fresh. */
   appAssets: number;
+  /** The simulator's CPU time in the window over the window's length (1 = one core); null off Linux. */
+  simCpuShare: number | null;
+  /** This process's CPU time in the window (the app's poller and the bench) over its length. */
+  appCpuShare: number;
   /** Heap after GC with the poller, the naive client and the logs alive. */
   heapAllMb: number;
   /** Heap after GC with only the poller (and its model) alive: the naive client and logs are gone. */
@@ -93,13 +98,21 @@ export async function runSideBySide(sim: SimProcess, flags: BenchFlags, storeDir
   }, 10_000);
   try {
     poller.start();
-    naive.start();
+    // `--naive-interval 0` leaves the naive client out: at a thousand streams, re-fetching every
+    // picture every 10 s takes more than a 2-core machine's simulator can render, for both clients.
+    if (flags.naiveIntervalS > 0) naive.start();
     await sleep(flags.warmupS * 1000);
     const windowStart = Date.now();
+    const simCpuBefore = processCpuMs(sim.pid);
+    const appCpuBefore = process.cpuUsage();
     const roundsBefore = naive.rounds;
     log(`  window opens (${flags.windowS} s)`);
     await sleep(flags.windowS * 1000);
     const windowEnd = Date.now();
+    const simCpuAfter = processCpuMs(sim.pid);
+    const appCpu = process.cpuUsage(appCpuBefore);
+    const appCpuShare = (appCpu.user + appCpu.system) / 1000 / (windowEnd - windowStart);
+    const simCpuShare = simCpuBefore !== null && simCpuAfter !== null ? (simCpuAfter - simCpuBefore) / (windowEnd - windowStart) : null;
     const rounds = naive.rounds - roundsBefore;
     clearInterval(progress);
     log('  window closed; asking the simulator what it produced');
@@ -128,6 +141,8 @@ export async function runSideBySide(sim: SimProcess, flags: BenchFlags, storeDir
       versions: versions.length,
       minBytes: versions.reduce((sum, v) => sum + v.bytes, 0),
       appAssets: poller.model().assets.size,
+      simCpuShare,
+      appCpuShare,
       heapAllMb,
       heapPollerMb,
       rssMb: rssMb(),
