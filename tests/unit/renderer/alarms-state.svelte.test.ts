@@ -7,22 +7,33 @@ import { mountReader } from './reader.svelte';
 import { settingsWith, UNREADABLE } from './state-fixtures';
 
 describe('AlarmsState', () => {
-  it('mirrors main: the first answer, then every push, with each stream looked up by id', async () => {
+  it('mirrors main while followed: the first answer, then every push, with each stream looked up by id', async () => {
     const bridge = new FakeBridge();
     const alarms = new AlarmsState(bridge);
-    const reader = mountReader(() => ({ count: alarms.unacknowledged, s1: alarms.health('s1')?.state ?? 'none' }));
+    const health = mountReader(() => alarms.health('s1')?.state ?? 'none');
+    // Tiles read their health without attaching main's listener; the wall follows once.
+    expect(bridge.asked('alarms:get')).toBe(0);
+    const reader = mountReader(() => {
+      alarms.follow();
+      return { count: alarms.unacknowledged, s1: alarms.health('s1')?.state ?? 'none' };
+    });
     await bridge.answer('alarms:get', alarmsOf(healthOf('s1')));
     expect(reader.latest()).toEqual({ count: 0, s1: 'ok' });
     bridge.push('alarms:changed', alarmsOf(healthOf('s1', [activeAlarm()])));
     expect(reader.latest()).toEqual({ count: 1, s1: 'alarm' });
+    expect(health.latest()).toBe('alarm');
     await reader.stop();
+    await health.stop();
     expect(bridge.listeners('alarms:changed')).toBe(0);
   });
 
   it('keeps the health object of a stream that did not change, so its tile is not drawn again', async () => {
     const bridge = new FakeBridge();
     const alarms = new AlarmsState(bridge);
-    const reader = mountReader(() => [alarms.health('calm'), alarms.health('busy')] as const);
+    const reader = mountReader(() => {
+      alarms.follow();
+      return [alarms.health('calm'), alarms.health('busy')] as const;
+    });
     await bridge.answer('alarms:get', alarmsOf(healthOf('calm'), healthOf('busy')));
     const [calm, busy] = reader.latest();
     bridge.push('alarms:changed', alarmsOf(healthOf('calm'), healthOf('busy', [activeAlarm()])));

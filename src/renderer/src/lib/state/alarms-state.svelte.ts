@@ -48,10 +48,18 @@ export class AlarmsState {
     return this.#mirror.value?.unacknowledged ?? 0;
   }
 
-  /** A stream's health, or null when it has none to report (healthy, or unknown to the detector). */
+  /**
+   * A stream's health, or null when it has none to report (healthy, or unknown to the detector).
+   * Reactive, but it does not attach main's listener (see `follow`): every tile asks, and a
+   * listener attached per tile would cost each tile mounted while a wall scrolls.
+   */
   health(streamId: string): StreamHealth | null {
-    this.#mirror.track();
     return this.#byStream.get(streamId) ?? null;
+  }
+
+  /** Keeps main's listener attached while the calling effect lives: one per running wall. */
+  follow(): void {
+    this.#mirror.track();
   }
 
   /** The last command main refused. */

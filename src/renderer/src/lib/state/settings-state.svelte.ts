@@ -1,4 +1,5 @@
 import type { AppErrorData, Result } from '../../../../shared/errors';
+import type { WatchList } from '../../../../shared/alarms';
 import type { WallBridge } from '../../../../shared/ipc-contract';
 import type { SettingsPatch, SettingsView } from '../../../../shared/settings-view';
 import { settle } from '../bridge';
@@ -25,6 +26,14 @@ export class SettingsState {
   /** The settings, or null until main answered (or when it could not). */
   get view(): SettingsView | null {
     return this.#mirror.value;
+  }
+
+  /**
+   * The watched streams and tags, without attaching main's listener (the page keeps the settings
+   * attached for its whole life): cheap enough for every tile to read.
+   */
+  get watch(): WatchList | null {
+    return this.#mirror.stored?.watch ?? null;
   }
 
   /** Why the settings could not be read; the page then runs on defaults and says so. */
