@@ -8,7 +8,7 @@ import { WallCache } from '../../../src/main/core/cache/wall-cache';
 import { HttpClient } from '../../../src/main/core/http/http-client';
 import { MemorySettingsStore, SettingsService } from '../../../src/main/core/settings/settings';
 import { WallConnection } from '../../../src/main/core/session/wall-connection';
-import { startSimulator, type SimStreamInfo, type Simulator, type SimulatorOptions } from '../../../src/main/simulator';
+import { startSimulator, type SimStreamInfo, type SimulatorOptions } from '../../../src/main/simulator';
 import { RecordingDesktop } from '../../support/recording-desktop';
 import { memoryLog } from '../session/helpers';
 

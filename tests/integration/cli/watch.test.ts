@@ -68,15 +68,15 @@ describe('npm run cli -- watch', () => {
     expect(raised).toMatchObject({ type: 'black', severity: 'critical', streamName: expect.any(String) });
     expect(new Date(raised.at).toISOString()).toBe(raised.at);
     // Pending came first, on the first black picture.
-    expect(jsonLines(io.out).filter((e) => e.streamId === live.id).map((e) => e.state)).toEqual(['pending', 'alarm']);
+    expect(jsonLines(io.out).filter((e) => e.streamId === live.id && e.type === 'black').map((e) => e.state)).toEqual(['pending', 'alarm']);
     child.kill('SIGINT');
     expect(await exited).toBe(0);
-    expect(io.err).toMatch(/stopped on SIGINT: 2 event\(s\)/);
+    expect(io.err).toMatch(/stopped on SIGINT: \d+ event\(s\)/);
     expect(io.err).not.toMatch(/\bat .*\.ts:\d+/);
     expect(io.out + io.err).not.toContain(adminKey());
     // The log holds the raise (pending is not history) and is readable after the stop.
     const logged = await new AlarmLog({ folder: join(dir, 'alarms') }).read();
-    expect(logged.map((e) => [e.id, e.state])).toEqual([[raised.id, 'alarm']]);
+    expect(logged.filter((e) => e.type === 'black').map((e) => [e.id, e.state])).toEqual([[raised.id, 'alarm']]);
     sim.control.clearStreamFaults(live.id);
   }, 90_000);
 
@@ -88,7 +88,8 @@ describe('npm run cli -- watch', () => {
     if (!gone) throw new Error('no healthy live stream left');
     await new Promise((r) => setTimeout(r, 3000));
     sim.control.setStreamFaults(gone.id, { gone: true });
-    const line = await until(() => io.out.split('\n').find((l) => l.includes(gone.id)), 20_000, 'the gone alarm');
+    // Its picture may fail (404) before the list shows it gone: a pending "overdue" line can come first.
+    const line = await until(() => io.out.split('\n').find((l) => l.includes(gone.id) && /\bgone\b/.test(l)), 20_000, 'the gone alarm');
     expect(line).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z {2}ALARM\s+warning\s+gone\s+\S+ \[[\w-]+\] {2}- stream left the list$/);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
