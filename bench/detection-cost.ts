@@ -1,4 +1,4 @@
-import type { RequestLog, Traffic } from './request-log';
+import type { RequestLog, ResponseEvent, Traffic } from './request-log';
 
 /** What detection cost in traffic: the detecting client against its twin without detection. */
 export interface DetectionTraffic {
@@ -11,6 +11,8 @@ export interface DetectionTraffic {
   extraBytes: number;
   /** What each client took that the other did not take around the window. */
   unmatchedBytes: { on: number; off: number };
+  /** Requests in the window by kind (list, details, picture status), per client: where totals differ. */
+  kinds: { on: Record<string, number>; off: Record<string, number> };
   /** The detecting client's unmatched responses by URL, most bytes first (at most 10). */
   leftOver: Array<{ url: string; requests: number; twinRequests: number; bytes: number }>;
 }
@@ -43,7 +45,16 @@ export function detectionTraffic(on: RequestLog, off: RequestLog, window: { from
     extraRequests: Math.max(0, totals.on.requests - totals.off.requests),
     extraBytes: Math.max(0, mine.bytes - twins.bytes),
     unmatchedBytes: { on: mine.bytes, off: twins.bytes },
+    kinds: { on: on.kinds(kindOf(slack), window.from, window.to), off: off.kinds(kindOf(slack), window.from, window.to) },
     leftOver: mine.urls.slice(0, 10),
+  };
+}
+
+/** A response's kind: the list, a stream's details, or a picture with its status. */
+function kindOf(slack: TwinSlack): (e: ResponseEvent) => string {
+  return (e) => {
+    if (!slack.isApi(e.url)) return `${e.url.endsWith('.gif') ? 'clip' : 'thumbnail'} ${e.status}`;
+    return new URL(e.url).pathname === '/stream' ? `list ${e.status}` : `details ${e.status}`;
   };
 }
 
