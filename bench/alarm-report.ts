@@ -71,7 +71,7 @@ export function buildAlarmReport(run: AlarmRunFigures, cpu: AnalysisCpu): AlarmR
     alarm_analysis_wall_ms_p95: round(percentile(wall, 0.95)),
     alarm_pictures_analysed: wall.length,
     alarm_types: types,
-    alarm_traffic: { with_detection: run.traffic.on, without_detection: run.traffic.off },
+    alarm_traffic: { with_detection: run.traffic.on, without_detection: run.traffic.off, unmatched_bytes: run.traffic.unmatchedBytes },
     alarm_polling_freshness_p95_s: { with_detection: round(run.freshness.on.p95Ms / 1000), without_detection: round(run.freshness.off.p95Ms / 1000) },
     alarm_window_s: round((run.windowEnd - run.windowStart) / 1000),
     alarm_measured_at: new Date().toISOString(),

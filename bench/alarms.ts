@@ -90,7 +90,9 @@ async function main(): Promise<void> {
     for (const h of report.falseAlarms) log(`  false: ${h.event.type} on ${h.event.streamId ?? 'the connection'} at ${h.event.at}: ${h.event.detail ?? ''}`);
     log(`analysis: ${run.analysisWallMs.length} pictures in the run, wall ${report.fields['alarm_analysis_wall_ms_p50']} ms p50 / ${report.fields['alarm_analysis_wall_ms_p95']} ms p95; CPU ${report.fields['alarm_analysis_ms_p50']} ms p50 / ${report.fields['alarm_analysis_ms_p95']} ms p95 (${cpu.count} pictures again, one at a time)`);
     const t = run.traffic;
-    log(`traffic in the window: with detection ${t.on.requests} requests / ${t.on.bytes} bytes, its twin without ${t.off.requests} / ${t.off.bytes}; extra ${t.extraRequests} requests, ${t.extraBytes} bytes`);
+    log(`traffic in the window: with detection ${t.on.requests} requests / ${t.on.bytes} bytes, its twin without ${t.off.requests} / ${t.off.bytes}; extra ${t.extraRequests} requests, ${t.extraBytes} bytes (unmatched: with detection ${t.unmatchedBytes.on} bytes, without ${t.unmatchedBytes.off})`);
+    const kinds = [...new Set([...Object.keys(t.kinds.on), ...Object.keys(t.kinds.off)])].sort();
+    log(`  by kind, with / without detection: ${kinds.map((k) => `${k} ${t.kinds.on[k] ?? 0}/${t.kinds.off[k] ?? 0}`).join(', ')}`);
     for (const l of t.leftOver) log(`  left over: ${new URL(l.url).pathname} (${about(l.url)}) ${l.requests} request(s) against the twin's ${l.twinRequests} (${l.bytes} bytes charged)`);
     const f = run.freshness;
     log(`picture freshness of the healthy streams, same window: with detection p50 ${seconds(f.on.p50Ms)} / p95 ${seconds(f.on.p95Ms)}, without ${seconds(f.off.p50Ms)} / ${seconds(f.off.p95Ms)}`);

@@ -1,4 +1,4 @@
-import type { RequestLog, Traffic } from './request-log';
+import type { RequestLog, ResponseEvent, Traffic } from './request-log';
 
 /** What detection cost in traffic: the detecting client against its twin without detection. */
 export interface DetectionTraffic {
@@ -7,9 +7,13 @@ export interface DetectionTraffic {
   off: Traffic;
   /** Requests the detecting client made beyond its twin's, in the window (0 when it made fewer). */
   extraRequests: number;
-  /** Bytes of responses the detecting client took that its twin never did. */
+  /** Bytes the detecting client took unmatched beyond what its twin took unmatched (0 when less). */
   extraBytes: number;
-  /** Where the clients' requests differ, most bytes first (at most 10), to tell jitter from a real cost. */
+  /** What each client took that the other did not take around the window. */
+  unmatchedBytes: { on: number; off: number };
+  /** Requests in the window by kind (list, details, picture status), per client: where totals differ. */
+  kinds: { on: Record<string, number>; off: Record<string, number> };
+  /** The detecting client's unmatched responses by URL, most bytes first (at most 10). */
   leftOver: Array<{ url: string; requests: number; twinRequests: number; bytes: number }>;
 }
 
@@ -24,30 +28,53 @@ export interface TwinSlack {
 
 /**
  * Compares two identical pollers, one feeding the alarm detector and one not, run side by side
- * against the same simulator. A picture response costs nothing extra when the twin took the same
- * version (same URL, same size) at any moment of the run: each poller's phase differs, so one may
- * take a version a cycle before the other. API responses (lists change size as streams come and
- * go) are matched request for request within the twins' cadence jitter; one left without a match
- * is charged with its bytes. Requests are compared in total over the window.
+ * against the same simulator. A picture response is matched when the other client took the same
+ * version (same URL, same size) at any moment from one slowest interval before the window to one
+ * after: the twins' phases differ, so one may take a version a cycle before the other, and under
+ * load each skips versions of its own. API responses (lists change size as streams come and go)
+ * are matched request for request within the twins' cadence jitter. What the detecting client
+ * took unmatched, less what its twin took unmatched, is what detection cost; both are reported.
  */
 export function detectionTraffic(on: RequestLog, off: RequestLog, window: { from: number; to: number }, slack: TwinSlack): DetectionTraffic {
+  const mine = unmatched(on, off, window, slack);
+  const twins = unmatched(off, on, window, slack);
+  const all = (): boolean => true;
+  const totals = { on: on.traffic(all, window.from, window.to), off: off.traffic(all, window.from, window.to) };
+  return {
+    ...totals,
+    extraRequests: Math.max(0, totals.on.requests - totals.off.requests),
+    extraBytes: Math.max(0, mine.bytes - twins.bytes),
+    unmatchedBytes: { on: mine.bytes, off: twins.bytes },
+    kinds: { on: on.kinds(kindOf(slack), window.from, window.to), off: off.kinds(kindOf(slack), window.from, window.to) },
+    leftOver: mine.urls.slice(0, 10),
+  };
+}
+
+/** A response's kind: the list, a stream's details, or a picture with its status. */
+function kindOf(slack: TwinSlack): (e: ResponseEvent) => string {
+  return (e) => {
+    if (!slack.isApi(e.url)) return `${e.url.endsWith('.gif') ? 'clip' : 'thumbnail'} ${e.status}`;
+    return new URL(e.url).pathname === '/stream' ? `list ${e.status}` : `details ${e.status}`;
+  };
+}
+
+/** What `a` took in the window that `b` did not take around it. */
+function unmatched(a: RequestLog, b: RequestLog, window: { from: number; to: number }, slack: TwinSlack): { bytes: number; urls: DetectionTraffic['leftOver'] } {
   const { from, to } = window;
-  const mine = on.perUrl(from, to);
-  const twinAssets = off.perUrl(from - slack.assetMs, to + slack.assetMs);
-  const twinApi = off.perUrl(from - slack.apiMs, to + slack.apiMs);
-  let extraBytes = 0;
-  const leftOver: DetectionTraffic['leftOver'] = [];
+  const mine = a.perUrl(from, to);
+  const otherAssets = b.perUrl(from - slack.assetMs, to + slack.assetMs);
+  const otherApi = b.perUrl(from - slack.apiMs, to + slack.apiMs);
+  let total = 0;
+  const urls: DetectionTraffic['leftOver'] = [];
   for (const [url, sizes] of mine) {
     const api = slack.isApi(url);
-    const twin = (api ? twinApi : twinAssets).get(url) ?? [];
-    const bytes = api ? unmatchedCount(sizes, twin) : unmatchedVersions(sizes, twin);
-    extraBytes += bytes;
-    if (bytes > 0 || sizes.length > twin.length) leftOver.push({ url, requests: sizes.length, twinRequests: twin.length, bytes });
+    const other = (api ? otherApi : otherAssets).get(url) ?? [];
+    const bytes = api ? unmatchedCount(sizes, other) : unmatchedVersions(sizes, other);
+    total += bytes;
+    if (bytes > 0) urls.push({ url, requests: sizes.length, twinRequests: other.length, bytes });
   }
-  leftOver.sort((a, b) => b.bytes - a.bytes || b.requests - b.twinRequests - (a.requests - a.twinRequests));
-  const all = (): boolean => true;
-  const totals = { on: on.traffic(all, from, to), off: off.traffic(all, from, to) };
-  return { ...totals, extraRequests: Math.max(0, totals.on.requests - totals.off.requests), extraBytes, leftOver: leftOver.slice(0, 10) };
+  urls.sort((x, y) => y.bytes - x.bytes);
+  return { bytes: total, urls };
 }
 
 /** Bytes of picture responses whose version (its size; 304s carry none) the twin did not take as often. */

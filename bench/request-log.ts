@@ -67,6 +67,13 @@ export class RequestLog implements Disposable {
     return out;
   }
 
+  /** How many responses of each kind `classify` names completed within [from, to]. */
+  kinds(classify: (e: ResponseEvent) => string, from: number, to: number): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const e of this.events) if (e.at >= from && e.at <= to) out[classify(e)] = (out[classify(e)] ?? 0) + 1;
+    return out;
+  }
+
   /** Stops recording and lets the events go, so they do not weigh on the heap figure. */
   dispose(): void {
     this.subscription.dispose();

@@ -25,7 +25,8 @@ describe('presence alarms from bintu\'s list', () => {
     world.sim.control.setState(ids.watchedEnds, 'ended');
     const alarm = await world.event(ids.watchedEnds, { type: 'down', state: 'alarm' }, 10_000);
     expect(alarm).toMatchObject({ severity: 'critical', detail: 'stream is ended' });
-    expect(Date.parse(alarm.at) - started).toBeLessThan(5_000);
+    // The next list poll (every 2 s) sees it; generous for a loaded machine.
+    expect(Date.parse(alarm.at) - started).toBeLessThan(10_000);
     // Ended streams expect no pictures: nothing else follows.
     expect(world.of(ids.watchedEnds).map((e) => e.type)).toEqual(['down']);
   });
