@@ -84,6 +84,8 @@ export const de: Messages = {
   'state.ended': 'Beendet',
   'state.locked': 'Gesperrt',
   'state.deleted': 'Gelöscht',
+  'state.lastKnown': 'Zuletzt: {state}',
+  'state.endedAt': 'Beendet {time}',
 
   'status.label': 'Verbindung',
   'status.idle': 'Untätig',
@@ -146,6 +148,7 @@ export const de: Messages = {
   'pager.previous': 'Vorige Seite',
   'pager.next': 'Nächste Seite',
   'pager.page': 'Seite {page} von {pages}',
+  'pager.nextIn': 'Nächste Seite in {seconds} s',
 
   'layout.saveTitle': 'Layout speichern',
   'layout.name': 'Name des Layouts',

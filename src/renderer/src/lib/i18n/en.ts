@@ -85,6 +85,8 @@ export const en = {
   'state.ended': 'Ended',
   'state.locked': 'Locked',
   'state.deleted': 'Deleted',
+  'state.lastKnown': 'Last known: {state}',
+  'state.endedAt': 'Ended {time}',
 
   'status.label': 'Connection',
   'status.idle': 'Idle',
@@ -147,6 +149,7 @@ export const en = {
   'pager.previous': 'Previous page',
   'pager.next': 'Next page',
   'pager.page': 'Page {page} of {pages}',
+  'pager.nextIn': 'Next page in {seconds} s',
 
   'layout.saveTitle': 'Save layout',
   'layout.name': 'Layout name',
