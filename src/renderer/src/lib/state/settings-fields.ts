@@ -11,6 +11,7 @@ export const NUMBER_SETTINGS = {
   cacheMaxMb: shape.cacheMaxMb,
   maxConnectionsPerHost: shape.maxConnectionsPerHost,
   hideCursorAfterS: shape.kiosk.shape.hideCursorAfterS,
+  rotateS: shape.display.shape.rotateS,
 } as const;
 
 /** A number setting by name. */

@@ -14,3 +14,23 @@ export function stableOrder(previous: readonly string[], incoming: readonly stri
   });
   return [...kept, ...added];
 }
+
+/**
+ * The wall's remembered slot order after an update: every stream ever placed keeps its slot,
+ * also while it is out of the list (another profile's, or one that left for a while and comes
+ * back to where it was); new ones go at the end. Beyond `max` ids, the longest-remembered ones
+ * not in the list now are forgotten first.
+ */
+export function rememberOrder(memory: readonly string[], incoming: readonly string[], max: number): string[] {
+  const known = new Set(memory);
+  const order = [...memory];
+  for (const id of incoming) {
+    if (known.has(id)) continue;
+    known.add(id);
+    order.push(id);
+  }
+  if (order.length <= max) return order;
+  const present = new Set(incoming);
+  let surplus = order.length - max;
+  return order.filter((id) => present.has(id) || surplus-- <= 0);
+}

@@ -18,6 +18,8 @@ export interface EntryOptions {
   readonly slots: readonly string[] | null;
   readonly split: boolean;
   readonly collator: Intl.Collator;
+  /** The "Last change" order taken last (see `changeRanks`), or null to sort by the latest changes. */
+  readonly changeRanks?: ReadonlyMap<string, number> | null;
 }
 
 /**
@@ -39,7 +41,7 @@ export function buildEntries(tiles: readonly TileView[], options: EntryOptions):
     }
   }
   const matching = cells.filter((cell) => typeof cell === 'string' || matchesFilter(cell, options.filter));
-  const ordered = keepGaps ? matching : sortTiles(matching.filter((cell) => typeof cell !== 'string'), options.sort, options.collator);
+  const ordered = keepGaps ? matching : sortTiles(matching.filter((cell) => typeof cell !== 'string'), options.sort, options.collator, options.changeRanks ?? null);
   return ordered.flatMap((cell): WallEntry[] => {
     if (typeof cell === 'string') return [{ kind: 'missing', key: `missing:${cell}`, streamId: cell }];
     if (!options.split || cell.variants.length <= 1) return [{ kind: 'stream', key: cell.id, tile: cell, variant: null }];

@@ -53,18 +53,29 @@ export function lastChange(tile: TileView): number {
 }
 
 /**
- * Sorts tiles; ties keep their incoming (slot) order, so equal tiles never swap places between
- * two refreshes. Names compare the way people read them ("Table 2" before "Table 10").
+ * The "Last change" order as a rank per stream id (0 = changed most recently), taken at one
+ * moment: the wall sorts by it until the next is taken, so it does not reshuffle on every picture.
  */
-export function sortTiles(tiles: readonly TileView[], sort: Sort, collator: Intl.Collator): TileView[] {
+export function changeRanks(tiles: readonly TileView[]): ReadonlyMap<string, number> {
+  const ordered = tiles.map((tile, slot) => ({ id: tile.id, at: lastChange(tile), slot }));
+  ordered.sort((a, b) => b.at - a.at || a.slot - b.slot);
+  return new Map(ordered.map((entry, rank) => [entry.id, rank]));
+}
+
+/**
+ * Sorts tiles; ties keep their incoming (slot) order, so equal tiles never swap places between
+ * two refreshes. Names compare the way people read them ("Table 2" before "Table 10"). "Last
+ * change" follows `ranks` when given (see `changeRanks`); streams it does not know go last.
+ */
+export function sortTiles(tiles: readonly TileView[], sort: Sort, collator: Intl.Collator, ranks: ReadonlyMap<string, number> | null = null): TileView[] {
   const ranked = tiles.map((tile, slot) => ({ tile, slot }));
-  const compare = comparator(sort, collator);
+  const compare = comparator(sort, collator, ranks);
   if (compare === null) return [...tiles];
   ranked.sort((a, b) => compare(a.tile, b.tile) || a.slot - b.slot);
   return ranked.map((entry) => entry.tile);
 }
 
-function comparator(sort: Sort, collator: Intl.Collator): ((a: TileView, b: TileView) => number) | null {
+function comparator(sort: Sort, collator: Intl.Collator, ranks: ReadonlyMap<string, number> | null): ((a: TileView, b: TileView) => number) | null {
   switch (sort) {
     case 'slot':
       return null;
@@ -73,6 +84,7 @@ function comparator(sort: Sort, collator: Intl.Collator): ((a: TileView, b: Tile
     case 'state':
       return (a, b) => STATE_RANK[a.state] - STATE_RANK[b.state];
     case 'changed':
+      if (ranks !== null) return (a, b) => (ranks.get(a.id) ?? ranks.size) - (ranks.get(b.id) ?? ranks.size);
       return (a, b) => lastChange(b) - lastChange(a);
     default:
       return assertNever(sort, 'sort');

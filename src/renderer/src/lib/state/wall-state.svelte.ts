@@ -4,19 +4,24 @@ import type { ConnectionView, TileView, WallView } from '../../../../shared/view
 import { settle } from '../bridge';
 import { EarlySnapshot } from './early-snapshot';
 import { MainMirror } from './main-mirror.svelte';
-import { stableOrder } from './stable-order';
+import { MAX_SLOTS } from '../../../../shared/settings-view';
+import { rememberOrder } from './stable-order';
 
 /**
  * The wall as the page knows it: the latest `WallView` from main (see `MainMirror`), its tiles
- * kept in their places (see `stableOrder`), plus views derived from it. The listener is attached
+ * kept in their slots (see `rememberOrder`), plus views derived from it. The listener is attached
  * only while a component reads the wall; when the wall screen unmounts the wall is forgotten, so
- * the next mount fetches afresh rather than flash another profile's wall.
+ * the next mount fetches afresh rather than flash another profile's wall. The slot order is not
+ * forgotten: it outlives the screen, and settings keep it across restarts (`restoreOrder`).
  */
 export class WallState {
   readonly #bridge: WallBridge;
   readonly #mirror: MainMirror<WallView>;
   #refreshError = $state.raw<AppErrorData | null>(null);
   #refreshing = $state(false);
+  /** Every stream's slot, in order, also of streams not in the list now (see `rememberOrder`). */
+  #order = $state.raw<readonly string[]>([]);
+  #restored = false;
 
   constructor(bridge: WallBridge) {
     this.#bridge = bridge;
@@ -27,7 +32,31 @@ export class WallState {
     // microtask later, once the first render has asked for the session and settings: those are
     // small and decide what shows, and asked after the wall they would queue behind its answer.
     const early = new EarlySnapshot(() => Promise.resolve().then(fetch), listen);
-    this.#mirror = new MainMirror({ fetch, listen }, { early, adopt: keepPlaces, forgetWhenIdle: true });
+    this.#mirror = new MainMirror({ fetch, listen }, { early, adopt: (next) => this.#keepPlaces(next), forgetWhenIdle: true });
+  }
+
+  /** The remembered slot order (what settings store as `slots`). */
+  get order(): readonly string[] {
+    return this.#order;
+  }
+
+  /**
+   * Takes the slot order settings kept from the last run, once: those streams go back to their
+   * slots (a wall already shown keeps what it learnt since, after them).
+   */
+  restoreOrder(saved: readonly string[]): void {
+    if (this.#restored) return;
+    this.#restored = true;
+    this.#order = rememberOrder(saved, this.#order, MAX_SLOTS);
+    const shown = this.#mirror.stored;
+    if (shown !== null) this.#mirror.set(shown);
+  }
+
+  /** A new wall with its tiles in their remembered slots. */
+  #keepPlaces(next: WallView): WallView {
+    const ids = next.streams.map((tile) => tile.id);
+    this.#order = rememberOrder(this.#order, ids, MAX_SLOTS);
+    return inSlots(next, this.#order);
   }
 
   /** The latest snapshot (its tiles in stable order), or null until the first one arrives. */
@@ -35,7 +64,7 @@ export class WallState {
     return this.#mirror.value;
   }
 
-  /** The tiles in stable order (see `stableOrder`). */
+  /** The tiles in their slots (see `rememberOrder`). */
   get tiles(): readonly TileView[] {
     return this.#mirror.value?.streams ?? [];
   }
@@ -80,12 +109,8 @@ export class WallState {
   }
 }
 
-/** A new wall with its tiles in the places the previous one gave them. */
-function keepPlaces(next: WallView, previous: WallView | null): WallView {
-  const order = stableOrder(
-    previous?.streams.map((tile) => tile.id) ?? [],
-    next.streams.map((tile) => tile.id),
-  );
-  const byId = new Map(next.streams.map((tile) => [tile.id, tile]));
-  return { ...next, streams: order.flatMap((id) => byId.get(id) ?? []) };
+/** The wall with its tiles in the order given (every id in `order`, once). */
+function inSlots(wall: WallView, order: readonly string[]): WallView {
+  const byId = new Map(wall.streams.map((tile) => [tile.id, tile]));
+  return { ...wall, streams: order.flatMap((id) => byId.get(id) ?? []) };
 }

@@ -59,12 +59,14 @@ export function runWallKey(action: KeyAction, onWall: boolean, context: WallKeyC
       return target !== null;
     }
     case 'search':
+      // A kiosk has no search box, and its wall is not to be changed.
+      if (win.kiosk) return false;
       ui.focus = null;
       context.focusSearch();
       return true;
     case 'layout': {
       const layout = action.number === 0 ? null : controls.layouts[action.number - 1];
-      if (layout === undefined) return false;
+      if (layout === undefined || win.kiosk) return false;
       ui.focus = null;
       void controls.applyLayout(layout?.name ?? null);
       return true;
@@ -78,7 +80,7 @@ export function runWallKey(action: KeyAction, onWall: boolean, context: WallKeyC
       return true;
     case 'leave-kiosk':
       if (!win.kiosk) return false;
-      void win.setKiosk(false);
+      void win.leaveKiosk();
       return true;
     default:
       return assertNever(action, 'key action');
@@ -95,13 +97,13 @@ function current(context: WallKeyContext): { tile: TileView; variant: VariantVie
   return { tile: entry.tile, variant: entry.variant ?? pickVariant(entry.tile, ui.quality.get(entry.tile.id)) };
 }
 
-/** Esc closes the innermost thing open; in kiosk mode, with nothing open, twice leaves it. */
+/** Esc closes the innermost thing open; in kiosk mode, with nothing open, twice leaves it (or asks for the PIN). */
 function back(context: WallKeyContext): boolean {
   const { ui, window: win } = context.stores;
   if (ui.downloadsOpen) ui.downloadsOpen = false;
   else if (ui.focus !== null) context.closeFocus();
   else if (win.kiosk) {
-    if (ui.escapeKiosk()) void win.setKiosk(false);
+    if (ui.escapeKiosk()) void win.leaveKiosk();
   } else return false;
   return true;
 }
