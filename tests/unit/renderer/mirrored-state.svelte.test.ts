@@ -38,6 +38,22 @@ describe('WallState', () => {
     await reader.stop();
   });
 
+  it('keeps every slot when the wall screen leaves and comes back, and takes the order settings kept', async () => {
+    const bridge = new FakeBridge();
+    const wall = await startWall(bridge);
+    wall.restoreOrder(['b', 'gone-for-now']);
+    let reader = mountReader(() => wall.tiles.map((tile) => tile.id));
+    await bridge.answer('wall:get', wallOf('a', 'b'));
+    expect(reader.latest()).toEqual(['b', 'a']);
+    await reader.stop();
+    reader = mountReader(() => wall.tiles.map((tile) => tile.id));
+    // Main lists the newest first: the stream added last must not jump to slot 1.
+    await bridge.answer('wall:get', wallOf('new', 'gone-for-now', 'a', 'b'));
+    expect(reader.latest()).toEqual(['b', 'gone-for-now', 'a', 'new']);
+    expect(wall.order).toEqual(['b', 'gone-for-now', 'a', 'new']);
+    await reader.stop();
+  });
+
   it('shows why the first wall could not be read', async () => {
     const bridge = new FakeBridge();
     const wall = await startWall(bridge);

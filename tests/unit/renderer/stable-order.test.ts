@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { stableOrder } from '../../../src/renderer/src/lib/state/stable-order';
+import { rememberOrder, stableOrder } from '../../../src/renderer/src/lib/state/stable-order';
 
 describe('stableOrder: tiles keep their place when the wall refreshes', () => {
   it('keeps the first order main sent', () => {
@@ -27,6 +27,34 @@ describe('stableOrder: tiles keep their place when the wall refreshes', () => {
         expect([...next].sort()).toEqual([...incoming].sort());
         const survivors = previous.filter((id) => incoming.includes(id));
         expect(next.slice(0, survivors.length)).toEqual(survivors);
+      }),
+    );
+  });
+});
+
+describe('rememberOrder: slots outlive the list', () => {
+  it('keeps the slot of a stream that left the list, and gives it back when it returns', () => {
+    const first = rememberOrder([], ['a', 'b', 'c'], 10);
+    const without = rememberOrder(first, ['a', 'c'], 10);
+    expect(without).toEqual(['a', 'b', 'c']);
+    expect(rememberOrder(without, ['d', 'c', 'b', 'a'], 10)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('restored from settings, streams go back to their slots whatever main\'s order', () => {
+    expect(rememberOrder(['b', 'a'], ['a', 'b', 'new'], 10)).toEqual(['b', 'a', 'new']);
+  });
+
+  it('stays within its bound, forgetting absent streams first, never a present one', () => {
+    const ids = fc.uniqueArray(fc.constantFrom(...'abcdefghijklmnop'), { maxLength: 16 });
+    fc.assert(
+      fc.property(ids, ids, fc.integer({ min: 1, max: 20 }), (memory, incoming, max) => {
+        const next = rememberOrder(memory, incoming, max);
+        expect(next.length).toBeLessThanOrEqual(Math.max(max, incoming.length));
+        for (const id of incoming) expect(next).toContain(id);
+        // Present streams keep their relative order.
+        const present = next.filter((id) => incoming.includes(id));
+        const before = memory.filter((id) => incoming.includes(id));
+        expect(present.slice(0, before.length)).toEqual(before);
       }),
     );
   });
