@@ -74,7 +74,6 @@ export function tileTextStyle(text: TileText): string {
     `--tile-line:${text.line}px`,
     `--tile-pad:${text.pad}px`,
     `--tile-caption-height:${text.caption}px`,
-    `--tile-details:${text.details ? 'flex' : 'none'}`,
   ].join(';');
 }
 
