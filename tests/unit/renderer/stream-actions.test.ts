@@ -24,7 +24,7 @@ describe('Replay', () => {
 });
 
 describe('Download latest recording', () => {
-  const at = (iso: string | null, id: string) => ({ id, fileName: `${id}.mp4`, createdAt: iso });
+  const at = (iso: string | null, id: string) => ({ id, fileName: `${id}.mp4`, createdAt: iso, variantId: null });
 
   it('picks the newest recording; undated ones count as oldest', () => {
     const recordings = [at('2025-06-12T10:00:00Z', 'a'), at(null, 'b'), at('2025-06-12T14:00:00Z', 'c'), at('garbage', 'd')];

@@ -53,7 +53,7 @@ function toTile(stream: Stream, assets: ReadonlyMap<string, AssetRecord>, assetS
     tags: stream.tags,
     createdAt: stream.createdAt,
     variants,
-    recordings: stream.recordings.map(({ id, fileName, createdAt }) => ({ id, fileName, createdAt })),
+    recordings: stream.recordings.map(({ id, fileName, createdAt, streamId }) => ({ id, fileName, createdAt, variantId: streamId })),
     hasReplay: variants.some((variant) => variant.hasReplay),
     gone,
   };

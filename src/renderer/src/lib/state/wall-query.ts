@@ -16,25 +16,34 @@ export function isFiltering(filter: WallFilter): boolean {
   return filter.search.trim() !== '' || filter.states.length > 0 || filter.tags.length > 0;
 }
 
+/** Operator labels by stream id (see `streamLabelsSchema`). */
+export type Labels = Readonly<Record<string, string>>;
+
+/** A stream's operator label, if it has one (own keys only: an id is data, not a property name). */
+export function labelOf(labels: Labels | undefined, streamId: string): string | undefined {
+  return labels !== undefined && Object.hasOwn(labels, streamId) ? labels[streamId] : undefined;
+}
+
 /**
- * Whether a stream matches the search text: every word must appear in its name, its id, a
- * quality's id or a stream name (`XXXXX-YYYYY`), ignoring case. Operators paste ids from tickets.
+ * Whether a stream matches the search text: every word must appear in its operator label, its
+ * name, its id, a quality's id or a stream name (`XXXXX-YYYYY`), ignoring case. Operators paste
+ * ids from tickets.
  */
-export function matchesSearch(tile: TileView, search: string): boolean {
+export function matchesSearch(tile: TileView, search: string, label?: string): boolean {
   const words = search.trim().toLocaleLowerCase().split(/\s+/).filter((word) => word !== '');
   if (words.length === 0) return true;
-  const fields = [tile.name, tile.id, ...tile.variants.flatMap((v) => [v.id, v.streamname ?? ''])].map((field) =>
+  const fields = [label ?? '', tile.name, tile.id, ...tile.variants.flatMap((v) => [v.id, v.streamname ?? ''])].map((field) =>
     field.toLocaleLowerCase(),
   );
   return words.every((word) => fields.some((field) => field.includes(word)));
 }
 
-/** Whether a stream passes the filter: search, any of the states, all of the tags. */
-export function matchesFilter(tile: TileView, filter: WallFilter): boolean {
+/** Whether a stream passes the filter: search (its label too), any of the states, all of the tags. */
+export function matchesFilter(tile: TileView, filter: WallFilter, label?: string): boolean {
   return (
     (filter.states.length === 0 || filter.states.includes(tile.state)) &&
     filter.tags.every((tag) => tile.tags.includes(tag)) &&
-    matchesSearch(tile, filter.search)
+    matchesSearch(tile, filter.search, label)
   );
 }
 
@@ -64,23 +73,30 @@ export function changeRanks(tiles: readonly TileView[]): ReadonlyMap<string, num
 
 /**
  * Sorts tiles; ties keep their incoming (slot) order, so equal tiles never swap places between
- * two refreshes. Names compare the way people read them ("Table 2" before "Table 10"). "Last
- * change" follows `ranks` when given (see `changeRanks`); streams it does not know go last.
+ * two refreshes. Names (the operator's label where given) compare the way people read them
+ * ("Table 2" before "Table 10"). "Last change" follows `ranks` when given (see `changeRanks`);
+ * streams it does not know go last.
  */
-export function sortTiles(tiles: readonly TileView[], sort: Sort, collator: Intl.Collator, ranks: ReadonlyMap<string, number> | null = null): TileView[] {
+export function sortTiles(
+  tiles: readonly TileView[],
+  sort: Sort,
+  collator: Intl.Collator,
+  ranks: ReadonlyMap<string, number> | null = null,
+  labels: Labels = {},
+): TileView[] {
   const ranked = tiles.map((tile, slot) => ({ tile, slot }));
-  const compare = comparator(sort, collator, ranks);
+  const compare = comparator(sort, collator, ranks, labels);
   if (compare === null) return [...tiles];
   ranked.sort((a, b) => compare(a.tile, b.tile) || a.slot - b.slot);
   return ranked.map((entry) => entry.tile);
 }
 
-function comparator(sort: Sort, collator: Intl.Collator, ranks: ReadonlyMap<string, number> | null): ((a: TileView, b: TileView) => number) | null {
+function comparator(sort: Sort, collator: Intl.Collator, ranks: ReadonlyMap<string, number> | null, labels: Labels): ((a: TileView, b: TileView) => number) | null {
   switch (sort) {
     case 'slot':
       return null;
     case 'name':
-      return (a, b) => collator.compare(a.name, b.name);
+      return (a, b) => collator.compare(labelOf(labels, a.id) ?? a.name, labelOf(labels, b.id) ?? b.name);
     case 'state':
       return (a, b) => STATE_RANK[a.state] - STATE_RANK[b.state];
     case 'changed':
