@@ -121,7 +121,7 @@ for (const count of [2, 12, 24]) {
   test.describe(`auto-fit with ${count} streams`, () => {
     test.use({ simOptions: { streams: count, groups: 1, seed: 110 + count, lifecycle: false }, viewport: HD });
 
-    test('shows every stream on one screen, no scrollbar, no pages, as large as fits', async ({ sim, connect, wall, page }) => {
+    test('shows every stream on one screen, no scrollbar, no pages, as large as fits', async ({ sim, connect, wall }) => {
       await connect.connectWith(sim.baseUrl, credential(sim).secret);
       await expect(wall.tiles).toHaveCount(count);
       expect(await wall.scrolls()).toBe(false);
@@ -137,7 +137,7 @@ for (const count of [2, 12, 24]) {
 test.describe('auto-fit with 200 streams', () => {
   test.use({ simOptions: { streams: 200, groups: 10, seed: 113, lifecycle: false }, viewport: HD });
 
-  test('puts what does not fit at the minimum size on further pages, every stream reachable, never a scrollbar', async ({ sim, connect, wall, page, harness }) => {
+  test('puts what does not fit at the minimum size on further pages, every stream reachable, never a scrollbar', async ({ sim, connect, wall, harness }) => {
     test.setTimeout(120_000);
     expect((await harness.app.dispatch('settings:update', { quantity: 250 })).ok).toBe(true);
     await connect.connectWith(sim.baseUrl, credential(sim).secret);
