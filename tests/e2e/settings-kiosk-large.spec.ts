@@ -80,7 +80,7 @@ test.describe('a wall of 500 streams', () => {
         const next = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="pager"] button')].at(-1);
         const started = performance.now();
         next?.click();
-        while (ids()[0] === first && performance.now() - started < 5000) await frame();
+        while (ids()[0] === first && performance.now() - started < 15_000) await frame();
         await frame();
         turns.push(performance.now() - started);
         for (const id of ids()) seen.add(id);
@@ -88,11 +88,11 @@ test.describe('a wall of 500 streams', () => {
         // A pause as an operator's would be, so each turn starts from a settled page.
         await new Promise((done) => setTimeout(done, 100));
       }
-      return { seen: [...seen], turns, scrolled };
+      return { seen: [...seen], turns, scrolled, at: document.querySelector('[data-testid="pager"]')?.getAttribute('data-page') };
     });
     const seen = new Set(run.seen);
     expect(run.scrolled).toBe(false);
-    await expect.poll(() => wall.pageOf()).toEqual({ page: 32, pages: 32 });
+    expect(run.at).toBe('32');
     const turns = run.turns;
     expect(seen.size).toBe(500);
     const median = [...turns].sort((a, b) => a - b)[Math.floor(turns.length / 2)] ?? Infinity;
