@@ -81,3 +81,30 @@ test('tiles keep their slots: a new stream joins at the end, after Settings and 
   expect(await again.getByTestId('tile').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-stream-id')))).toEqual([...before, id]);
   await harness.close();
 });
+
+test('the operator moves tiles by keyboard and by drag and drop, and they stay there after a restart', async ({ wall, page, vault }, testInfo) => {
+  const [a, b, c, d, ...rest] = await wall.ids();
+  await wall.tile(a!).locator('[data-tile-open]').focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(() => wall.ids()).toEqual([b, a, c, d, ...rest]);
+  await expect(wall.tile(a!).locator('[data-tile-open]')).toBeFocused();
+  await wall.tile(d!).dragTo(wall.tile(b!));
+  await expect.poll(() => wall.ids()).toEqual([d, b, a, c, ...rest]);
+  const savedSlots = (): string[] => (JSON.parse(readFileSync(join(testInfo.outputPath('user-data'), 'settings.json'), 'utf8')) as { settings: { slots?: string[] } }).settings.slots ?? [];
+  await expect.poll(savedSlots, { timeout: 10_000 }).toEqual([d, b, a, c, ...rest]);
+  // Another order in force: tiles are not moved.
+  await page.getByTestId('sort-select').selectOption('name');
+  const byName = await wall.ids();
+  await wall.tile(byName[0]!).locator('[data-tile-open]').focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  expect(await wall.ids()).toEqual(byName);
+  await page.getByTestId('sort-select').selectOption('slot');
+
+  const again = await page.context().newPage();
+  const harness = await startHarness({ userDataDir: testInfo.outputPath('user-data'), vault });
+  await harness.attach(again);
+  await again.goto(harness.url);
+  await expect(again.getByTestId('tile')).toHaveCount(10, { timeout: 20_000 });
+  expect(await again.getByTestId('tile').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-stream-id')))).toEqual([d, b, a, c, ...rest]);
+  await harness.close();
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { rememberOrder, stableOrder } from '../../../src/renderer/src/lib/state/stable-order';
+import { moveInOrder, rememberOrder, stableOrder } from '../../../src/renderer/src/lib/state/stable-order';
 
 describe('stableOrder: tiles keep their place when the wall refreshes', () => {
   it('keeps the first order main sent', () => {
@@ -57,5 +57,13 @@ describe('rememberOrder: slots outlive the list', () => {
         expect(present.slice(0, before.length)).toEqual(before);
       }),
     );
+  });
+});
+
+describe('moveInOrder: a tile moved into another slot', () => {
+  it('takes the slot, the ones between shift by one, the rest stay', () => {
+    expect(moveInOrder(['a', 'b', 'c', 'd', 'e'], 'b', 'd')).toEqual(['a', 'c', 'd', 'b', 'e']);
+    expect(moveInOrder(['a', 'b', 'c', 'd', 'e'], 'd', 'b')).toEqual(['a', 'd', 'b', 'c', 'e']);
+    expect(moveInOrder(['a', 'b'], 'x', 'b')).toEqual(['a', 'b']);
   });
 });

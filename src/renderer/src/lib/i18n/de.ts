@@ -289,6 +289,7 @@ export const de: Messages = {
   'help.keyColumn': 'Tasten',
   'help.actionColumn': 'Aktion',
   'help.move': 'Zwischen Kacheln wechseln',
+  'help.reorder': 'Kachel in den nächsten Platz verschieben (auch durch Ziehen)',
   'help.firstLast': 'Erste oder letzte Kachel',
   'help.pages': 'Einen Bildschirm oder eine Seite zurück oder weiter',
   'help.open': 'Detailansicht der Kachel öffnen',
@@ -311,6 +312,7 @@ export const de: Messages = {
   'key.esc': 'Esc',
   'key.escTwice': 'Esc Esc',
   'key.ctrlShiftK': 'Strg+Umschalt+K',
+  'key.shiftArrow': 'Umschalt+Pfeil',
 
   'language.en': 'Englisch',
   'language.de': 'Deutsch',

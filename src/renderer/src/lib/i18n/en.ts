@@ -290,6 +290,7 @@ export const en = {
   'help.keyColumn': 'Keys',
   'help.actionColumn': 'Action',
   'help.move': 'Move between tiles',
+  'help.reorder': 'Move the tile into the next slot (also by dragging it)',
   'help.firstLast': 'First or last tile',
   'help.pages': 'A screen or page back or on',
   'help.open': 'Open the focus view of the tile',
@@ -312,6 +313,7 @@ export const en = {
   'key.esc': 'Esc',
   'key.escTwice': 'Esc Esc',
   'key.ctrlShiftK': 'Ctrl+Shift+K',
+  'key.shiftArrow': 'Shift+arrow',
 
   'language.en': 'English',
   'language.de': 'German',

@@ -34,3 +34,16 @@ export function rememberOrder(memory: readonly string[], incoming: readonly stri
   let surplus = order.length - max;
   return order.filter((id) => present.has(id) || surplus-- <= 0);
 }
+
+/**
+ * The order with `id` moved into `target`'s slot: the streams between shift by one towards the
+ * slot it left, the rest keep theirs. Unknown ids leave the order as it was.
+ */
+export function moveInOrder(order: readonly string[], id: string, target: string): string[] {
+  const from = order.indexOf(id);
+  const to = order.indexOf(target);
+  if (from < 0 || to < 0 || from === to) return [...order];
+  const rest = order.filter((other) => other !== id);
+  rest.splice(to, 0, id);
+  return rest;
+}

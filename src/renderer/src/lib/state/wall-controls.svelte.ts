@@ -2,6 +2,7 @@ import type { AppErrorData } from '../../../../shared/errors';
 import type { Grid, Layout, Sort, WallFilter } from '../../../../shared/settings-view';
 import type { TileView } from '../../../../shared/view';
 import type { SettingsState } from './settings-state.svelte';
+import { moveInOrder } from './stable-order';
 import { changeRanks, EMPTY_FILTER } from './wall-query';
 
 /** How the wall is shown right now: grid, filter, sort. */
@@ -137,6 +138,14 @@ export class WallControls {
     const rest = this.#layouts.filter((existing) => existing.name.toLowerCase() !== layout.name.toLowerCase());
     const ok = await this.#save({ layouts: [...rest, layout], activeLayout: layout.name, wall: this.#prefs }, this.#prefs);
     return ok ? null : this.#error;
+  }
+
+  /** Moves a stream into another's slot in the saved layout in use, and saves the layout. */
+  async moveLayoutSlot(streamId: string, target: string): Promise<boolean> {
+    const active = this.#activeLayout;
+    if (active === null) return false;
+    const layout = { ...active, slots: moveInOrder(active.slots, streamId, target) };
+    return this.#save({ layouts: this.#layouts.map((other) => (other.name === active.name ? layout : other)) }, null);
   }
 
   /** Deletes a saved layout; the wall stays as it is, as the free wall. */

@@ -5,7 +5,7 @@ import { settle } from '../bridge';
 import { EarlySnapshot } from './early-snapshot';
 import { MainMirror } from './main-mirror.svelte';
 import { MAX_SLOTS } from '../../../../shared/settings-view';
-import { rememberOrder } from './stable-order';
+import { moveInOrder, rememberOrder } from './stable-order';
 
 /**
  * The wall as the page knows it: the latest `WallView` from main (see `MainMirror`), its tiles
@@ -48,6 +48,13 @@ export class WallState {
     if (this.#restored) return;
     this.#restored = true;
     this.#order = rememberOrder(saved, this.#order, MAX_SLOTS);
+    const shown = this.#mirror.stored;
+    if (shown !== null) this.#mirror.set(shown);
+  }
+
+  /** The operator moved a tile (drag and drop, Shift+arrow): `streamId` takes `target`'s slot. */
+  moveSlot(streamId: string, target: string): void {
+    this.#order = moveInOrder(this.#order, streamId, target);
     const shown = this.#mirror.stored;
     if (shown !== null) this.#mirror.set(shown);
   }

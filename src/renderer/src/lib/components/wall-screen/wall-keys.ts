@@ -8,9 +8,10 @@ import { pickVariant } from '../../state/tile-picture';
 import type { WallEntry } from '../../state/wall-entries';
 import { SEARCH_INPUT_ID } from '../wall-toolbar';
 
-/** What the keys need from the grid: moving the tab stop, and which cell holds it. */
+/** What the keys need from the grid: moving the tab stop (or the tile with it), and which cell holds it. */
 export interface GridControl {
   move(direction: Move): Promise<void>;
+  reorder(direction: Move): Promise<boolean>;
   activeEntry(): WallEntry | null;
 }
 
@@ -37,6 +38,10 @@ export function runWallKey(action: KeyAction, onWall: boolean, context: WallKeyC
     case 'move':
       if (ui.focus !== null || !onWall) return false;
       void context.grid()?.move(action.move);
+      return true;
+    case 'reorder':
+      if (ui.focus !== null || !onWall || win.kiosk) return false;
+      void context.grid()?.reorder(action.move);
       return true;
     case 'open': {
       const target = current(context);
