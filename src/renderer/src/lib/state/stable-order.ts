@@ -1,25 +1,8 @@
 /**
- * The tile order after an update: streams already on the wall keep their relative places, new
- * ones are added at the end in the order main sent them, and gone ones drop out. Operators learn
- * where a stream sits; a refresh that reorders the list must not move it.
- */
-export function stableOrder(previous: readonly string[], incoming: readonly string[]): string[] {
-  const present = new Set(incoming);
-  const kept = previous.filter((id) => present.has(id));
-  const known = new Set(kept);
-  const added = incoming.filter((id) => {
-    if (known.has(id)) return false;
-    known.add(id);
-    return true;
-  });
-  return [...kept, ...added];
-}
-
-/**
  * The wall's remembered slot order after an update: every stream ever placed keeps its slot,
  * also while it is out of the list (another profile's, or one that left for a while and comes
- * back to where it was); new ones go at the end. Beyond `max` ids, the longest-remembered ones
- * not in the list now are forgotten first.
+ * back to where it was); new ones go at the end. Beyond `max` ids, ids not in the list now are
+ * forgotten from the front, never one that is in it.
  */
 export function rememberOrder(memory: readonly string[], incoming: readonly string[], max: number): string[] {
   const known = new Set(memory);
