@@ -8,6 +8,11 @@ import { KEEP_NAMES_SHIM, viewportPictures } from './paint-probe.mjs';
 
 /** The wall the paint bench fills: as `npm run bench` polls it. */
 export const PAINT_WALL = { streams: 200, groups: 40, seed: 7, thumbIntervalRange: [10, 60], motionIntervalRange: [30, 120], lifecycle: false } as const;
+/** The wall of the page-turn measurement: 500 streams on a 4x4 grid. */
+export const PAGED_WALL = { ...PAINT_WALL, streams: 500, groups: 60, seed: 8 } as const;
+
+/** A simulated wall to fill the cache from. */
+export type WallSpec = typeof PAINT_WALL | typeof PAGED_WALL;
 /** A control-room monitor. */
 export const VIEWPORT = { width: 1920, height: 1080 } as const;
 
@@ -36,7 +41,7 @@ async function until<T>(what: string, timeoutMs: number, probe: () => T | null |
 async function picturesSettled(harness: Harness, streams: number): Promise<{ tiles: number; withPicture: number; at: number }> {
   let last = -1;
   let since = Date.now();
-  return until('every picture to be cached', 90_000, () => {
+  return until('every picture to be cached', Math.max(90_000, streams * 400), () => {
     const wall = harness.app.session.wall();
     const withPicture = wall.streams.filter((t) => t.variants.some((v) => v.thumbnail !== null)).length;
     if (withPicture !== last || wall.streams.length < streams) {
@@ -59,20 +64,21 @@ function newestSnapshot(userDataDir: string): number {
 }
 
 /**
- * Connects a fresh app to a simulator with 200 streams, waits until every picture is cached and a
- * wall snapshot written after that, and counts what the viewport shows online. Stops the
- * simulator and the app before returning: the cache is all that is left.
+ * Connects a fresh app to a simulator with `wall`'s streams (200 unless given), waits until every
+ * picture is cached and a wall snapshot written after that, and counts what the viewport shows
+ * online. Stops the simulator and the app before returning: the cache is all that is left.
+ * `settings` are stored first (a 4x4 grid, say).
  */
-export async function fillCache(browser: Browser, userDataDir: string, vault: CredentialVault): Promise<FilledWall> {
-  // quantity 250 so the list returns all 200 streams (the app's default is 50).
-  writeFileSync(join(userDataDir, 'settings.json'), JSON.stringify({ settings: { quantity: 250 } }));
-  const sim = await startSimulator({ ...PAINT_WALL, thumbIntervalRange: [...PAINT_WALL.thumbIntervalRange], motionIntervalRange: [...PAINT_WALL.motionIntervalRange] });
+export async function fillCache(browser: Browser, userDataDir: string, vault: CredentialVault, wall: WallSpec = PAINT_WALL, settings: Record<string, unknown> = {}): Promise<FilledWall> {
+  // A quantity above the stream count, so the list returns them all (the app's default is 50).
+  writeFileSync(join(userDataDir, 'settings.json'), JSON.stringify({ settings: { quantity: wall.streams + 50, ...settings } }));
+  const sim = await startSimulator({ ...wall, thumbIntervalRange: [...wall.thumbIntervalRange], motionIntervalRange: [...wall.motionIntervalRange] });
   const harness = await startHarness({ userDataDir, vault });
   try {
     const admin = sim.credentials.find((c) => c.kind === 'apiKey' && c.role === 'nanoAdmin' && c.liveProcessing);
     if (!admin) throw new Error('the simulator offers no admin key');
     await harness.app.session.connect({ name: 'Paint bench', apiBase: sim.baseUrl, credentialKind: 'apiKey', secret: admin.secret });
-    const settled = await picturesSettled(harness, PAINT_WALL.streams);
+    const settled = await picturesSettled(harness, wall.streams);
     await until('a wall snapshot with every picture', 30_000, () => (newestSnapshot(userDataDir) > settled.at ? true : null));
     const context = await browser.newContext({ viewport: VIEWPORT });
     try {

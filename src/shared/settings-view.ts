@@ -28,6 +28,29 @@ export const layoutSchema = z.object({
 });
 export type Layout = z.infer<typeof layoutSchema>;
 
+/** How tiles show on the wall: text size, what happens when they do not fit, page rotation. */
+export const wallDisplaySchema = z.object({
+  /** Tile text relative to the tile: small for a desk, medium for a wall, large for a far wall. */
+  textSize: z.enum(['small', 'medium', 'large']),
+  /** Streams beyond one screen go onto pages, or the wall scrolls. */
+  overflow: z.enum(['pages', 'scroll']),
+  /** Seconds a page shows before the next one, when rotation is on. */
+  rotateS: z.number().int().min(5).max(3600),
+  rotateInKiosk: z.boolean(),
+  rotateOnDesk: z.boolean(),
+});
+export type WallDisplay = z.infer<typeof wallDisplaySchema>;
+
+/** The most stream ids the wall remembers the slots of, and the most labels kept. */
+export const MAX_SLOTS = 2000;
+export const MAX_LABELS = 2000;
+
+/** Operator labels by stream id, shown instead of the ingest name. */
+export const streamLabelsSchema = z
+  .record(z.string().min(1).max(200), z.string().trim().min(1).max(60))
+  .refine((labels) => Object.keys(labels).length <= MAX_LABELS, { message: `at most ${MAX_LABELS} labels` });
+export type StreamLabels = z.infer<typeof streamLabelsSchema>;
+
 /** Every setting the page may read and change. Credentials are not settings. */
 export const settingsViewSchema = z.object({
   listIntervalS: z.number().min(2).max(3600),
@@ -43,6 +66,12 @@ export const settingsViewSchema = z.object({
   variantTiles: z.enum(['group', 'split']),
   /** Skip picture refreshes for tiles out of view (the operator's choice, never silent). */
   pauseHiddenTiles: z.boolean(),
+  /** Text size, pages or scrolling, and page rotation. */
+  display: wallDisplaySchema,
+  /** The free wall's slot order by stream id, so tiles keep their places across screens and restarts. */
+  slots: z.array(z.string().max(200)).max(MAX_SLOTS),
+  /** Operator labels per stream (stored locally; the ingest name stays in the focus view). */
+  labels: streamLabelsSchema,
   kiosk: z.object({
     displayId: z.number().int().nullable(),
     startInKiosk: z.boolean(),

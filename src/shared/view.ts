@@ -30,6 +30,8 @@ export const recordingViewSchema = z.object({
   id: z.string(),
   fileName: z.string(),
   createdAt: z.string().nullable(),
+  /** The quality (variant id) it was recorded from, when bintu said. */
+  variantId: z.string().nullable(),
 });
 export type RecordingView = z.infer<typeof recordingViewSchema>;
 

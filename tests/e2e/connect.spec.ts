@@ -36,6 +36,9 @@ test.describe('connect and watch', () => {
     const session = await harness.app.session.view();
     expect(session.profiles).toEqual([]);
     expect(session.activeProfileId).toBeNull();
+    // The old error goes as soon as the operator changes what was typed.
+    await connect.secret.fill('another-attempt');
+    await expect(connect.error).toHaveCount(0);
   });
 
   test('an insecure API base is refused before any request', async ({ sim, connect }) => {
@@ -45,10 +48,22 @@ test.describe('connect and watch', () => {
   });
 });
 
+test.describe('in German', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('the API base check speaks German too', async ({ connect }) => {
+    await connect.page.getByLabel('API-Adresse').fill('http://bintu.example.com');
+    await expect(connect.page.getByText('Die API-Adresse muss https:// verwenden', { exact: false })).toBeVisible();
+    await expect(connect.page.getByText('must use https://', { exact: false })).toHaveCount(0);
+  });
+});
+
 test('the demo button gives a working wall, and leaving it stops the simulator', async ({ connect, wall, harness }) => {
   await connect.demo.click();
   await expect(wall.demoBanner).toBeVisible();
-  await expect.poll(() => wall.tiles.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(24);
+  await expect.poll(() => harness.app.session.wall().streams.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(24);
+  // What does not fit one screen is on further pages, not cut off.
+  await expect.poll(async () => (await wall.pageOf()).pages * (await wall.tiles.count())).toBeGreaterThanOrEqual(harness.app.session.wall().streams.length);
   await expect.poll(() => wall.decodedPictureCount(), { timeout: 25_000 }).toBeGreaterThanOrEqual(10);
   const demoBase = (await harness.app.session.view()).profiles[0]?.apiBase as string;
   await connect.page.getByRole('button', { name: 'Leave demo' }).click();

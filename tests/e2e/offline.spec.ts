@@ -46,6 +46,9 @@ test('offline: the cached wall appears at once, marked stale, and recovers by it
   expect(Date.now() - started).toBeLessThan(5000);
   await expect(page.getByTestId('offline-banner')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('tile-stale').first()).toBeVisible();
+  // No badge claims a state as current: each says it is only the last one known.
+  await expect(page.getByTestId('tile-stale').first()).toContainText('Last known: ');
+  await expect(page.getByTestId('tile-state')).toHaveCount(0);
   await expect(wall.statusBar).toContainText(/offline/i);
 
   // 3. bintu is back on the same address: the wall catches up without a click.

@@ -35,7 +35,8 @@ test.describe('settings and kiosk', () => {
     await expect.poll(() => harness.app.settings.get().kiosk.displayId).toBe(2);
     await page.getByTestId('enter-kiosk').click();
     await expect.poll(() => harness.desktop.window.kiosk).toBe(true);
-    await page.getByTestId('settings-back').click();
+    // A kiosk shows the wall, not Settings.
+    await expect(page.getByTestId('settings-screen')).toHaveCount(0);
     await expect(page.getByTestId('kiosk-hint')).toContainText('Ctrl+Shift+K');
     await page.mouse.move(400, 400);
     const hideAfter = harness.app.settings.get().kiosk.hideCursorAfterS;
@@ -57,38 +58,58 @@ async function loadEveryStream(page: Page, harness: Harness, streams: number): P
 }
 
 test.describe('a wall of 500 streams', () => {
-  test.use({ simOptions: { streams: 500, groups: 20, seed: 92, lifecycle: false } });
+  test.use({ simOptions: { streams: 500, groups: 20, seed: 92, lifecycle: false }, viewport: { width: 1920, height: 1080 } });
 
-  test('renders only what is on screen, and scrolling down reaches every stream', async ({ sim, connect, wall, page, harness }) => {
-    test.setTimeout(120_000);
+  test('pages of 4x4 reach every stream, never a scrollbar, and a page turn paints at once', async ({ sim, connect, wall, page, harness }) => {
+    test.setTimeout(180_000);
     await connect.connectWith(sim.baseUrl, credential(sim).secret);
     await loadEveryStream(page, harness, 500);
-    await expect(wall.tiles.first()).toBeVisible();
-    const inPage = await wall.tiles.count();
-    expect(inPage).toBeGreaterThan(10);
-    expect(inPage).toBeLessThan(200);
-    // Tiles keep their slots, so the page's order need not be main's: every stream must turn up
-    // on the way down, whatever its place.
-    const all = new Set(harness.app.session.wall().streams.map((tile) => tile.id));
-    const seen = new Set<string>();
-    const missing = (): string[] => [...all].filter((id) => !seen.has(id));
-    await page.mouse.move(800, 600);
-    for (let step = 0; step < 200 && missing().length > 0; step++) {
-      for (const id of await page.$$eval('[data-testid="tile"]', (tiles) => tiles.map((tile) => tile.getAttribute('data-stream-id') ?? ''))) seen.add(id);
-      await page.mouse.wheel(0, 800);
-      // Two frames: the scroll lands, then the rows it brought into view are rendered.
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    }
-    expect(missing()).toEqual([]);
-    expect(await wall.tiles.count()).toBeLessThan(200);
+    await page.getByTestId('grid-select').selectOption('4x4');
+    await expect.poll(() => wall.pageOf()).toEqual({ page: 1, pages: 32 });
+    await expect(wall.tiles).toHaveCount(16);
+    // Each turn, run in the page so nothing but the page is measured: from the click to the first
+    // frame painted with the new page's tiles in place.
+    const run = await page.evaluate(async () => {
+      const ids = (): string[] => [...document.querySelectorAll('[data-testid="tile"]')].map((tile) => tile.getAttribute('data-stream-id') ?? '');
+      const frame = (): Promise<number> => new Promise((done) => requestAnimationFrame(done));
+      const seen = new Set(ids());
+      const turns: number[] = [];
+      let scrolled = false;
+      for (let turn = 1; turn < 32; turn++) {
+        const first = ids()[0];
+        const next = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="pager"] button')].at(-1);
+        const started = performance.now();
+        next?.click();
+        while (ids()[0] === first && performance.now() - started < 15_000) await frame();
+        await frame();
+        turns.push(performance.now() - started);
+        for (const id of ids()) seen.add(id);
+        scrolled ||= document.documentElement.scrollHeight > window.innerHeight;
+        // A pause as an operator's would be, so each turn starts from a settled page.
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      return { seen: [...seen], turns, scrolled, at: document.querySelector('[data-testid="pager"]')?.getAttribute('data-page') };
+    });
+    const seen = new Set(run.seen);
+    expect(run.scrolled).toBe(false);
+    expect(run.at).toBe('32');
+    const turns = run.turns;
+    expect(seen.size).toBe(500);
+    const median = [...turns].sort((a, b) => a - b)[Math.floor(turns.length / 2)] ?? Infinity;
+    console.log(`page turn: median ${Math.round(median)} ms over ${turns.length} turns`);
+    // Here the core polls 500 live streams in this very process and pushes each change to the
+    // page; bench:paint measures the turn on the cached wall against its 200 ms target.
+    expect(median).toBeLessThan(500);
   });
 });
 
 test.describe('a wall of 200 streams', () => {
   test.use({ simOptions: { streams: 200, groups: 10, seed: 93, lifecycle: false } });
 
-  test('ends with every tile in the page, scrolls to its end rendering nothing anew, and tells true ages back on screen', async ({ sim, connect, wall, page, harness }) => {
+  test('scrolling instead of pages: ends with every tile in the page, scrolls to its end rendering nothing anew, and tells true ages back on screen', async ({ sim, connect, wall, page, harness }) => {
     test.setTimeout(120_000);
+    const display = { ...harness.app.settings.get().display, overflow: 'scroll' as const };
+    expect((await harness.app.dispatch('settings:update', { display })).ok).toBe(true);
     await connect.connectWith(sim.baseUrl, credential(sim).secret);
     await loadEveryStream(page, harness, 200);
     // The first screen comes first; the other rows follow while the page is idle.

@@ -50,6 +50,12 @@ beforeAll(() => {
   mkdirSync(project);
   standInProject(project);
   standInElectron(join(work, 'electron'));
+  // As `npm run dist` does: electron-builder finds the production dependencies with `npm ls`,
+  // which trusts npm's record of node_modules only while no folder there is newer than it (a
+  // build or a test run adds cache folders). Without a fresh record the native modules' platform
+  // packages were left out of the package.
+  const deps = spawnSync('npm', ['run', '-s', 'dist:deps'], { cwd: REPO, encoding: 'utf8', timeout: 120_000 });
+  expect(deps.status, `${deps.stdout}\n${deps.stderr}`).toBe(0);
   const cli = join(REPO, 'node_modules', 'electron-builder', 'cli.js');
   const args = ['--linux', 'dir', '--publish', 'never', `-c.electronDist=${join(work, 'electron')}`, `-c.directories.output=${join(work, 'dist')}`];
   const run = spawnSync(process.execPath, [cli, ...args], { cwd: project, encoding: 'utf8', timeout: 240_000 });

@@ -23,7 +23,7 @@ describe('alarm urgency', () => {
   it('sorts "alarms first" by urgency and keeps slot order among equals', () => {
     const byId = new Map([critical, warning, seen, checking].map((h) => [h.streamId, h]));
     const tiles = ['ok', 'pend', 'ok2', 'warn', 'ack', 'crit'].map((id) => tile(id));
-    const sorted = sortTiles(tiles, 'alarms', collator, (t) => alarmRank(byId.get(t.id) ?? null));
+    const sorted = sortTiles(tiles, 'alarms', collator, { urgency: (t) => alarmRank(byId.get(t.id) ?? null) });
     expect(sorted.map((t) => t.id)).toEqual(['crit', 'warn', 'ack', 'pend', 'ok', 'ok2']);
   });
 });

@@ -67,8 +67,8 @@ describe('pickLanguage', () => {
 
 describe('translate', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(translate(en, 'status.lastPoll', { time: '14:03:12' })).toBe('Last poll 14:03:12');
-    expect(translate(en, 'status.lastPoll')).toBe('Last poll {time}');
+    expect(translate(en, 'status.lastAttempt', { time: '14:03:12' })).toBe('Last attempt 14:03:12');
+    expect(translate(en, 'status.lastAttempt')).toBe('Last attempt {time}');
     expect(translate(de, 'profiles.confirmRemove', { name: 'Casino' })).toBe('„Casino“ und den gespeicherten Schlüssel entfernen?');
   });
 

@@ -53,3 +53,13 @@ describe('the wall keys', () => {
     for (const line of KEY_HELP) expect(en[line.what]).toBeTruthy();
   });
 });
+
+describe('moving tiles by keyboard', () => {
+  it('Shift with an arrow moves the tile, not the focus; Shift with Home or the page keys does not', () => {
+    const key = (k: string) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: true });
+    expect(keyAction(key('ArrowRight'))).toEqual({ kind: 'reorder', move: 'right' });
+    expect(keyAction(key('ArrowUp'))).toEqual({ kind: 'reorder', move: 'up' });
+    expect(keyAction(key('Home'))).toEqual({ kind: 'move', move: 'home' });
+  });
+});
+

@@ -38,6 +38,22 @@ describe('WallState', () => {
     await reader.stop();
   });
 
+  it('keeps every slot when the wall screen leaves and comes back, and takes the order settings kept', async () => {
+    const bridge = new FakeBridge();
+    const wall = await startWall(bridge);
+    wall.restoreOrder(['b', 'gone-for-now']);
+    let reader = mountReader(() => wall.tiles.map((tile) => tile.id));
+    await bridge.answer('wall:get', wallOf('a', 'b'));
+    expect(reader.latest()).toEqual(['b', 'a']);
+    await reader.stop();
+    reader = mountReader(() => wall.tiles.map((tile) => tile.id));
+    // Main lists the newest first: the stream added last must not jump to slot 1.
+    await bridge.answer('wall:get', wallOf('new', 'gone-for-now', 'a', 'b'));
+    expect(reader.latest()).toEqual(['b', 'gone-for-now', 'a', 'new']);
+    expect(wall.order).toEqual(['b', 'gone-for-now', 'a', 'new']);
+    await reader.stop();
+  });
+
   it('shows why the first wall could not be read', async () => {
     const bridge = new FakeBridge();
     const wall = await startWall(bridge);
@@ -155,6 +171,34 @@ describe('WindowState', () => {
     await switching;
     expect(reader.latest()).toBe(false);
     expect(win.error).toEqual(UNREADABLE);
+    await reader.stop();
+  });
+
+  it('leaves a kiosk at once without a PIN, and with one asks for it without switching first', async () => {
+    const bridge = new FakeBridge();
+    const win = new WindowState(bridge);
+    const reader = mountReader(() => ({ kiosk: win.kiosk, asking: win.lock.asking }));
+    await bridge.answer('window:get', { fullscreen: true, kiosk: true });
+
+    const open = win.leaveKiosk();
+    await bridge.answer('kiosk:get', { pinSet: false, lockedUntil: null });
+    expect(bridge.request('window:set-kiosk')).toEqual({ on: false });
+    await bridge.answer('window:set-kiosk', null);
+    await open;
+    expect(reader.latest()).toEqual({ kiosk: false, asking: false });
+
+    bridge.push('window:changed', { fullscreen: true, kiosk: true });
+    const locked = win.leaveKiosk();
+    await bridge.answer('kiosk:get', { pinSet: true, lockedUntil: null });
+    await locked;
+    expect(bridge.asked('window:set-kiosk')).toBe(1);
+    expect(reader.latest()).toEqual({ kiosk: true, asking: true });
+
+    const wrong = win.lock.leave('0000');
+    await bridge.answer('kiosk:leave', { outcome: 'locked', retryAt: 5000 });
+    await wrong;
+    expect(win.lock.view).toEqual({ pinSet: true, lockedUntil: 5000 });
+    expect(reader.latest().asking).toBe(true);
     await reader.stop();
   });
 });

@@ -1,63 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { SlotMemory, stableOrder } from '../../../src/renderer/src/lib/state/stable-order';
+import { moveInOrder, rememberOrder } from '../../../src/renderer/src/lib/state/stable-order';
 
-describe('stableOrder: tiles keep their place when the wall refreshes', () => {
-  it('keeps the first order main sent', () => {
-    expect(stableOrder([], ['c', 'a', 'b'])).toEqual(['c', 'a', 'b']);
+describe('rememberOrder: slots outlive the list', () => {
+  it('keeps the slot of a stream that left the list, and gives it back when it returns', () => {
+    const first = rememberOrder([], ['a', 'b', 'c'], 10);
+    const without = rememberOrder(first, ['a', 'c'], 10);
+    expect(without).toEqual(['a', 'b', 'c']);
+    expect(rememberOrder(without, ['d', 'c', 'b', 'a'], 10)).toEqual(['a', 'b', 'c', 'd']);
   });
 
-  it('ignores a reordered list from main', () => {
-    expect(stableOrder(['a', 'b', 'c'], ['c', 'b', 'a'])).toEqual(['a', 'b', 'c']);
+  it('restored from settings, streams go back to their slots whatever main\'s order', () => {
+    expect(rememberOrder(['b', 'a'], ['a', 'b', 'new'], 10)).toEqual(['b', 'a', 'new']);
   });
 
-  it('adds new streams at the end and drops gone ones without moving the rest', () => {
-    expect(stableOrder(['a', 'b', 'c', 'd'], ['e', 'd', 'b', 'a'])).toEqual(['a', 'b', 'd', 'e']);
-  });
-
-  it('shows a stream sent twice only once', () => {
-    expect(stableOrder([], ['a', 'b', 'a'])).toEqual(['a', 'b']);
-  });
-
-  it('always holds exactly the incoming streams, and survivors keep their relative order', () => {
+  it('stays within its bound, forgetting absent streams first, never a present one', () => {
     const ids = fc.uniqueArray(fc.constantFrom(...'abcdefghijklmnop'), { maxLength: 16 });
     fc.assert(
-      fc.property(ids, ids, (previous, incoming) => {
-        const next = stableOrder(previous, incoming);
-        expect([...next].sort()).toEqual([...incoming].sort());
-        const survivors = previous.filter((id) => incoming.includes(id));
-        expect(next.slice(0, survivors.length)).toEqual(survivors);
+      fc.property(ids, ids, fc.integer({ min: 1, max: 20 }), (memory, incoming, max) => {
+        const next = rememberOrder(memory, incoming, max);
+        expect(next.length).toBeLessThanOrEqual(Math.max(max, incoming.length));
+        for (const id of incoming) expect(next).toContain(id);
+        // Present streams keep their relative order.
+        const present = next.filter((id) => incoming.includes(id));
+        const before = memory.filter((id) => incoming.includes(id));
+        expect(present.slice(0, before.length)).toEqual(before);
       }),
     );
   });
 });
 
-describe('SlotMemory: a stream back after a short absence takes its old place', () => {
-  it('puts a stream that was missing from one snapshot back where it was', () => {
-    const slots = new SlotMemory(() => 0);
-    expect(slots.place(['a', 'b', 'c', 'd'])).toEqual(['a', 'b', 'c', 'd']);
-    expect(slots.place(['a', 'c', 'd', 'e'])).toEqual(['a', 'c', 'd', 'e']);
-    expect(slots.place(['a', 'c', 'd', 'e', 'b'])).toEqual(['a', 'b', 'c', 'd', 'e']);
-  });
-
-  it('forgets a place after ten minutes, and every place when told the wall is fresh', () => {
-    let now = 0;
-    const slots = new SlotMemory(() => now);
-    slots.place(['a', 'b', 'c']);
-    slots.place(['a', 'c']);
-    now = 10 * 60_000;
-    slots.place(['a', 'c']);
-    expect(slots.place(['a', 'c', 'b'])).toEqual(['a', 'c', 'b']);
-    expect(slots.place(['c', 'b', 'a'], true)).toEqual(['c', 'b', 'a']);
-  });
-
-  it('always holds exactly the incoming streams, whatever came before', () => {
-    const ids = fc.uniqueArray(fc.constantFrom(...'abcdefghijklmnop'), { maxLength: 16 });
-    fc.assert(
-      fc.property(fc.array(ids, { maxLength: 6 }), (snapshots) => {
-        const slots = new SlotMemory(() => 0);
-        for (const incoming of snapshots) expect([...slots.place(incoming)].sort()).toEqual([...incoming].sort());
-      }),
-    );
+describe('moveInOrder: a tile moved into another slot', () => {
+  it('takes the slot, the ones between shift by one, the rest stay', () => {
+    expect(moveInOrder(['a', 'b', 'c', 'd', 'e'], 'b', 'd')).toEqual(['a', 'c', 'd', 'b', 'e']);
+    expect(moveInOrder(['a', 'b', 'c', 'd', 'e'], 'd', 'b')).toEqual(['a', 'd', 'b', 'c', 'e']);
+    expect(moveInOrder(['a', 'b'], 'x', 'b')).toEqual(['a', 'b']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestRecording, recordingsNewestFirst, replayTarget } from '../../../src/renderer/src/lib/state/stream-actions';
+import { latestRecording, recordingsByQuality, recordingsNewestFirst, replayTarget } from '../../../src/renderer/src/lib/state/stream-actions';
 import { tile, variant } from './tile-fixtures';
 
 const replayOn = { thumbs: null, motionclip: null, rec: null, replay: { duration: null } };
@@ -24,7 +24,7 @@ describe('Replay', () => {
 });
 
 describe('Download latest recording', () => {
-  const at = (iso: string | null, id: string) => ({ id, fileName: `${id}.mp4`, createdAt: iso });
+  const at = (iso: string | null, id: string) => ({ id, fileName: `${id}.mp4`, createdAt: iso, variantId: null });
 
   it('picks the newest recording; undated ones count as oldest', () => {
     const recordings = [at('2025-06-12T10:00:00Z', 'a'), at(null, 'b'), at('2025-06-12T14:00:00Z', 'c'), at('garbage', 'd')];
@@ -36,5 +36,18 @@ describe('Download latest recording', () => {
     expect(latestRecording(tile('s'))).toEqual({ ok: false, reason: 'off' });
     const recOn = variant(0, { processing: { thumbs: null, motionclip: null, rec: { duration: 600 }, replay: null } });
     expect(latestRecording(tile('s', { variants: [recOn] }))).toEqual({ ok: false, reason: 'none' });
+  });
+});
+
+describe('recordings by quality', () => {
+  it('groups each quality\'s recordings under it, qualities in index order, unknown ones last, newest first', () => {
+    const rec = (id: string, variantId: string | null, iso: string) => ({ id, fileName: `${id}.mp4`, createdAt: iso, variantId });
+    const recordings = [rec('a', 'v1', '2025-06-12T10:00:00Z'), rec('b', 'v0', '2025-06-12T09:00:00Z'), rec('c', null, '2025-06-12T08:00:00Z'), rec('d', 'v0', '2025-06-12T11:00:00Z'), rec('e', 'gone', '2025-06-12T07:00:00Z')];
+    const groups = recordingsByQuality(tile('s', { variants: [variant(1), variant(0)], recordings }));
+    expect(groups.map((g) => [g.variant?.id ?? null, g.recordings.map((r) => r.id)])).toEqual([
+      ['v0', ['d', 'b']],
+      ['v1', ['a']],
+      [null, ['c', 'e']],
+    ]);
   });
 });

@@ -24,6 +24,14 @@ describe('wall cells', () => {
     expect(split.map((entry) => (entry.kind === 'stream' ? (entry.variant?.id ?? null) : null))).toEqual(['g', 'g-720', 'g-480', null]);
   });
 
+  it('searches and sorts by the operator\'s label, and still finds the ingest name', () => {
+    const tiles = [tile('a', { name: 'zz-ingest' }), tile('b', { name: 'mm-ingest' }), tile('constructor', { name: 'kk' })];
+    const labels = { a: 'Alpha table' };
+    expect(keys(buildEntries(tiles, options({ sort: 'name', labels })))).toEqual(['a', 'constructor', 'b']);
+    expect(keys(buildEntries(tiles, options({ filter: { ...none, search: 'alpha' }, labels })))).toEqual(['a']);
+    expect(keys(buildEntries(tiles, options({ filter: { ...none, search: 'zz-ing' }, labels })))).toEqual(['a']);
+  });
+
   it('shows a saved layout in its slot order, holding the place of a stream that is missing', () => {
     const entries = buildEntries([tile('a'), tile('b'), tile('c')], options({ slots: ['c', 'gone', 'a', 'c'] }));
     expect(keys(entries)).toEqual(['c', 'missing:gone', 'a']);

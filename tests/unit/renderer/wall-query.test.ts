@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupTags, lastChange, matchesFilter, matchesSearch, sortTiles, tagKey } from '../../../src/renderer/src/lib/state/wall-query';
+import { changeRanks, groupTags, lastChange, matchesFilter, matchesSearch, sortTiles, tagKey } from '../../../src/renderer/src/lib/state/wall-query';
 import { asset, collator, tile, variant } from './tile-fixtures';
 
 const filter = (over: Partial<{ search: string; states: string[]; tags: string[] }> = {}) => ({
@@ -73,6 +73,15 @@ describe('sort', () => {
     const noPicture = tile('new', { createdAt: new Date(3000).toISOString() });
     expect(sortTiles([old, noPicture, recent], 'changed', collator).map((t) => t.id)).toEqual(['recent', 'new', 'old']);
     expect(lastChange(tile('none'))).toBe(0);
+  });
+
+  it('keeps a "Last change" order taken earlier although pictures changed since; streams it does not know go last', () => {
+    const a = tile('a', { variants: [variant(0, { thumbnail: asset('x', 5000) })] });
+    const b = tile('b', { variants: [variant(0, { thumbnail: asset('y', 1000) })] });
+    const ranks = changeRanks([b, a]);
+    const bNewer = tile('b', { variants: [variant(0, { thumbnail: asset('y', 9000) })] });
+    expect(sortTiles([bNewer, tile('c'), a], 'changed', collator, { ranks }).map((t) => t.id)).toEqual(['a', 'b', 'c']);
+    expect(sortTiles([bNewer, a], 'changed', collator, { ranks: changeRanks([bNewer, a]) }).map((t) => t.id)).toEqual(['b', 'a']);
   });
 
   it('leaves slot order as it came', () => {

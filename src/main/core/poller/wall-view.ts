@@ -30,7 +30,7 @@ export type AssetSrc = (name: string) => string;
  * every string and list of a stream (tested with a stream at every bound). A wall of N streams is
  * then at most N times this, and N is at most `quantity`.
  */
-export const MAX_TILE_VIEW_BYTES = 24 * 1024;
+export const MAX_TILE_VIEW_BYTES = 32 * 1024;
 
 interface CachedTile {
   tile: TileView;
@@ -97,7 +97,7 @@ function toTile(stream: Stream, assets: ReadonlyMap<string, AssetRecord>, assetS
     tags: stream.tags,
     createdAt: stream.createdAt,
     variants,
-    recordings: stream.recordings.map(({ id, fileName, createdAt }) => ({ id, fileName, createdAt })),
+    recordings: stream.recordings.map(({ id, fileName, createdAt, streamId }) => ({ id, fileName, createdAt, variantId: streamId })),
     hasReplay: variants.some((variant) => variant.hasReplay),
     gone,
     ...(stream.cut !== undefined && stream.cut.length > 0 && { cut: stream.cut }),

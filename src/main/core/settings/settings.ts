@@ -17,6 +17,7 @@ export type Profile = z.infer<typeof profileSchema>;
 const shape = settingsViewSchema.shape;
 const DEFAULT_WALL = { grid: 'auto', filter: { search: '', states: [], tags: [] }, sort: 'slot' } as const;
 const DEFAULT_KIOSK = { displayId: null, startInKiosk: false, startAtLogin: false, hideCursorAfterS: 5 };
+const DEFAULT_DISPLAY = { textSize: 'medium', overflow: 'pages', rotateS: 20, rotateInKiosk: true, rotateOnDesk: false } as const;
 
 /** Keeps the items of a stored list that still parse; one bad entry never costs the others. */
 function tolerantArray<T extends z.ZodType>(item: T) {
@@ -47,6 +48,9 @@ export const settingsSchema = z.object({
   theme: shape.theme.catch('system'),
   variantTiles: shape.variantTiles.catch('group'),
   pauseHiddenTiles: shape.pauseHiddenTiles.catch(false),
+  display: shape.display.catch({ ...DEFAULT_DISPLAY }),
+  slots: shape.slots.catch([]),
+  labels: shape.labels.catch({}),
   kiosk: shape.kiosk.catch(DEFAULT_KIOSK),
   layouts: tolerantArray(layoutSchema),
   activeLayout: shape.activeLayout.catch(null),

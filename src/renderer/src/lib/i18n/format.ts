@@ -4,6 +4,10 @@ export interface Formatters {
   age(ageMs: number): string;
   /** A wall-clock time, "14:03:12" or "2:03:12 PM". */
   time(epochMs: number): string;
+  /** Hours and minutes, "14:03" or "2:03 PM". */
+  shortTime(epochMs: number): string;
+  /** The date for a wall clock, "Thu, 3 Dec 2026". */
+  date(epochMs: number): string;
   /** A time on today's date, or date and time when it is from another day. */
   moment(epochMs: number, nowMs: number): string;
   /** A count with the locale's digit grouping. */
@@ -38,6 +42,8 @@ function lazy<T>(make: () => T): () => T {
 export function createFormatters(locale: string): Formatters {
   const relative = lazy(() => new Intl.RelativeTimeFormat(locale, { style: 'short', numeric: 'auto' }));
   const time = lazy(() => new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }));
+  const shortTime = lazy(() => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }));
+  const date = lazy(() => new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }));
   const dateTime = lazy(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }));
   const clock = lazy(() => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }));
   const count = lazy(() => new Intl.NumberFormat(locale));
@@ -83,6 +89,8 @@ export function createFormatters(locale: string): Formatters {
       return relative().format(-Math.floor(hours / 24), 'day');
     },
     time: (epochMs) => time().format(epochMs),
+    shortTime: (epochMs) => shortTime().format(epochMs),
+    date: (epochMs) => date().format(epochMs),
     moment(epochMs, nowMs) {
       // Compared as local calendar dates: every tile's age tooltip asks this each second.
       const at = new Date(epochMs);

@@ -3,6 +3,7 @@ import type { Move } from './grid-geometry';
 /** What a key press on the wall asks for. */
 export type KeyAction =
   | { readonly kind: 'move'; readonly move: Move }
+  | { readonly kind: 'reorder'; readonly move: Move }
   | { readonly kind: 'open' }
   | { readonly kind: 'back' }
   | { readonly kind: 'replay' }
@@ -39,6 +40,8 @@ export function keyAction(event: KeyInput): KeyAction | null {
   }
   if (event.ctrlKey || event.altKey || event.metaKey) return null;
   const move = MOVES[event.key];
+  // Shift with an arrow carries the tile along: it moves into the neighbouring slot.
+  if (move !== undefined && event.shiftKey && ['left', 'right', 'up', 'down'].includes(move)) return { kind: 'reorder', move };
   if (move !== undefined) return { kind: 'move', move };
   if (/^[0-9]$/.test(event.key)) return { kind: 'layout', number: Number(event.key) };
   switch (event.key) {
@@ -84,6 +87,7 @@ export interface KeyHelp {
   readonly keys: readonly string[];
   readonly what:
     | 'help.move'
+    | 'help.reorder'
     | 'help.pages'
     | 'help.firstLast'
     | 'help.open'
@@ -103,6 +107,7 @@ export interface KeyHelp {
 /** Every key the wall answers to, in the order the help overlay lists them. */
 export const KEY_HELP: readonly KeyHelp[] = [
   { keys: ['←', '→', '↑', '↓'], what: 'help.move' },
+  { keys: ['Shift+Arrow'], what: 'help.reorder' },
   { keys: ['Home', 'End'], what: 'help.firstLast' },
   { keys: ['PageUp', 'PageDown'], what: 'help.pages' },
   { keys: ['Enter'], what: 'help.open' },

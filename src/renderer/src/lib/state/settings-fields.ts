@@ -30,6 +30,7 @@ export const NUMBER_SETTINGS = {
   'unreadable.minVersions': unreadable.minVersions.unwrap(),
   'unreadable.minSeconds': unreadable.minSeconds.unwrap(),
   'connection.unreachableSeconds': connection.unreachableSeconds.unwrap(),
+  rotateS: shape.display.shape.rotateS,
 } as const;
 
 /** A number setting by name. */

@@ -1,65 +1,32 @@
 /**
- * The tile order after an update: streams already on the wall keep their relative places, new
- * ones are added at the end in the order main sent them, and gone ones drop out. Operators learn
- * where a stream sits; a refresh that reorders the list must not move it.
+ * The wall's remembered slot order after an update: every stream ever placed keeps its slot,
+ * also while it is out of the list (another profile's, or one that left for a while and comes
+ * back to where it was); new ones go at the end. Beyond `max` ids, ids not in the list now are
+ * forgotten from the front, never one that is in it.
  */
-export function stableOrder(previous: readonly string[], incoming: readonly string[]): string[] {
-  const present = new Set(incoming);
-  const kept = previous.filter((id) => present.has(id));
-  const known = new Set(kept);
-  const added = incoming.filter((id) => {
-    if (known.has(id)) return false;
+export function rememberOrder(memory: readonly string[], incoming: readonly string[], max: number): string[] {
+  const known = new Set(memory);
+  const order = [...memory];
+  for (const id of incoming) {
+    if (known.has(id)) continue;
     known.add(id);
-    return true;
-  });
-  return [...kept, ...added];
+    order.push(id);
+  }
+  if (order.length <= max) return order;
+  const present = new Set(incoming);
+  let surplus = order.length - max;
+  return order.filter((id) => present.has(id) || surplus-- <= 0);
 }
 
-/** How long a stream missing from the wall keeps its place, should it come back. */
-const REMEMBER_MS = 10 * 60_000;
-/** At most this many missing streams are remembered; the oldest are forgotten first. */
-const REMEMBER_MAX = 1000;
-
 /**
- * Tile places that outlive a stream's short absence: a stream missing from one snapshot and back
- * in the next (a gone stream that main lists again once its alarm is raised, a list answered
- * from a lagging server) returns to the place it had, not to the end of the wall. Within one
- * snapshot it orders like `stableOrder`.
+ * The order with `id` moved into `target`'s slot: the streams between shift by one towards the
+ * slot it left, the rest keep theirs. Unknown ids leave the order as it was.
  */
-export class SlotMemory {
-  #order: string[] = [];
-  readonly #missingSince = new Map<string, number>();
-  readonly #now: () => number;
-
-  constructor(now: () => number = Date.now) {
-    this.#now = now;
-  }
-
-  /** Whether a stream has a place: on the wall now, or missing for less than ten minutes. */
-  remembers(streamId: string): boolean {
-    return this.#order.includes(streamId);
-  }
-
-  /** The incoming ids in their remembered places, new ones at the end; `fresh` forgets every place first. */
-  place(incoming: readonly string[], fresh = false): string[] {
-    if (fresh) {
-      this.#order = [];
-      this.#missingSince.clear();
-    }
-    const now = this.#now();
-    const present = new Set(incoming);
-    for (const id of this.#order) {
-      if (present.has(id)) this.#missingSince.delete(id);
-      else if (!this.#missingSince.has(id)) this.#missingSince.set(id, now);
-    }
-    const forgotten = new Set(
-      [...this.#missingSince].filter(([, since]) => now - since >= REMEMBER_MS).map(([id]) => id),
-    );
-    for (const [id] of [...this.#missingSince].slice(0, Math.max(0, this.#missingSince.size - REMEMBER_MAX))) forgotten.add(id);
-    for (const id of forgotten) this.#missingSince.delete(id);
-    const remembered = this.#order.filter((id) => !forgotten.has(id));
-    // The missing ones count as present for the ordering, so they hold their places.
-    this.#order = stableOrder(remembered, [...remembered.filter((id) => !present.has(id)), ...incoming]);
-    return this.#order.filter((id) => present.has(id));
-  }
+export function moveInOrder(order: readonly string[], id: string, target: string): string[] {
+  const from = order.indexOf(id);
+  const to = order.indexOf(target);
+  if (from < 0 || to < 0 || from === to) return [...order];
+  const rest = order.filter((other) => other !== id);
+  rest.splice(to, 0, id);
+  return rest;
 }

@@ -40,3 +40,19 @@ export function latestRecording(tile: TileView): DownloadTarget {
   const recordingOn = tile.variants.some((variant) => variant.processing.rec !== null);
   return { ok: false, reason: recordingOn ? 'none' : 'off' };
 }
+
+/** A stream's recordings of one quality (`variant` null: bintu did not say which), newest first. */
+export interface RecordingGroup {
+  readonly variant: VariantView | null;
+  readonly recordings: readonly RecordingView[];
+}
+
+/** The recordings grouped by quality, qualities in index order, recordings of no known quality last. */
+export function recordingsByQuality(tile: TileView): RecordingGroup[] {
+  const newest = recordingsNewestFirst(tile.recordings);
+  const variants = [...tile.variants].sort((a, b) => a.index - b.index);
+  const known = new Set(variants.map((variant) => variant.id));
+  const groups: RecordingGroup[] = variants.map((variant) => ({ variant, recordings: newest.filter((r) => r.variantId === variant.id) }));
+  groups.push({ variant: null, recordings: newest.filter((r) => r.variantId === null || !known.has(r.variantId)) });
+  return groups.filter((group) => group.recordings.length > 0);
+}

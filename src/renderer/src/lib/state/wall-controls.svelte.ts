@@ -1,7 +1,9 @@
 import type { AppErrorData } from '../../../../shared/errors';
 import type { Grid, Layout, Sort, WallFilter } from '../../../../shared/settings-view';
+import type { TileView } from '../../../../shared/view';
 import type { SettingsState } from './settings-state.svelte';
-import { EMPTY_FILTER } from './wall-query';
+import { moveInOrder } from './stable-order';
+import { changeRanks, EMPTY_FILTER } from './wall-query';
 
 /** How the wall is shown right now: grid, filter, sort. */
 export interface WallPrefs {
@@ -13,6 +15,8 @@ export interface WallPrefs {
 const DEFAULT_PREFS: WallPrefs = { grid: 'auto', filter: EMPTY_FILTER, sort: 'slot' };
 /** Typing in the search box saves once the operator pauses, not on every key. */
 const SEARCH_SAVE_DELAY_MS = 400;
+/** The slot order is saved once it has been still this long (a poll can add many streams at once). */
+const SLOTS_SAVE_DELAY_MS = 2000;
 
 /**
  * The wall's grid, filter, sort and saved layouts. A change shows at once (kept here until main
@@ -25,7 +29,9 @@ export class WallControls {
   #pending = $state.raw<WallPrefs | null>(null);
   #error = $state.raw<AppErrorData | null>(null);
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  #slotsTimer: ReturnType<typeof setTimeout> | undefined;
   #generation = 0;
+  #changeRanks = $state.raw<ReadonlyMap<string, number> | null>(null);
 
   readonly #prefs: WallPrefs;
   readonly #layouts: readonly Layout[];
@@ -56,6 +62,28 @@ export class WallControls {
   /** Why main refused the last change, until the next one. */
   get error(): AppErrorData | null {
     return this.#error;
+  }
+
+  /** The "Last change" order in force (see `rankByChange`), or null before one was taken. */
+  get changeRanks(): ReadonlyMap<string, number> | null {
+    return this.#changeRanks;
+  }
+
+  /** Takes the "Last change" order now: the wall keeps it until the next is taken (every 30 s, or on demand). */
+  rankByChange(tiles: readonly TileView[]): void {
+    this.#changeRanks = changeRanks(tiles);
+  }
+
+  /**
+   * Keeps the wall's slot order in settings, a moment after it last changed, so a restart finds
+   * every tile in its slot. Nothing is saved before settings were read (they hold the order to
+   * restore first).
+   */
+  rememberSlots(order: readonly string[]): void {
+    const saved = this.#settings.view?.slots;
+    if (saved === undefined || (saved.length === order.length && saved.every((id, i) => id === order[i]))) return;
+    clearTimeout(this.#slotsTimer);
+    this.#slotsTimer = setTimeout(() => void this.#settings.update({ slots: [...order] }), SLOTS_SAVE_DELAY_MS);
   }
 
   /** Changes the grid. */
@@ -110,6 +138,14 @@ export class WallControls {
     const rest = this.#layouts.filter((existing) => existing.name.toLowerCase() !== layout.name.toLowerCase());
     const ok = await this.#save({ layouts: [...rest, layout], activeLayout: layout.name, wall: this.#prefs }, this.#prefs);
     return ok ? null : this.#error;
+  }
+
+  /** Moves a stream into another's slot in the saved layout in use, and saves the layout. */
+  async moveLayoutSlot(streamId: string, target: string): Promise<boolean> {
+    const active = this.#activeLayout;
+    if (active === null) return false;
+    const layout = { ...active, slots: moveInOrder(active.slots, streamId, target) };
+    return this.#save({ layouts: this.#layouts.map((other) => (other.name === active.name ? layout : other)) }, null);
   }
 
   /** Deletes a saved layout; the wall stays as it is, as the free wall. */

@@ -1,6 +1,6 @@
 import type { Sort, WallFilter } from '../../../../shared/settings-view';
 import type { TileView, VariantView } from '../../../../shared/view';
-import { isFiltering, matchesFilter, sortTiles, type UrgencyOf } from './wall-query';
+import { isFiltering, labelOf, matchesFilter, sortTiles, type Labels, type UrgencyOf } from './wall-query';
 
 /**
  * One cell of the wall: a stream (with its quality fixed when the wall shows one tile per
@@ -20,6 +20,10 @@ export interface EntryOptions {
   readonly collator: Intl.Collator;
   /** How urgent each stream's alarms are, for "alarms first". */
   readonly urgency?: UrgencyOf;
+  /** The "Last change" order taken last (see `changeRanks`), or null to sort by the latest changes. */
+  readonly changeRanks?: ReadonlyMap<string, number> | null;
+  /** Operator labels by stream id: searched and sorted by instead of the ingest name. */
+  readonly labels?: Labels;
 }
 
 /**
@@ -40,8 +44,10 @@ export function buildEntries(tiles: readonly TileView[], options: EntryOptions):
       else if (keepGaps) cells.push(id);
     }
   }
-  const matching = cells.filter((cell) => typeof cell === 'string' || matchesFilter(cell, options.filter));
-  const ordered = keepGaps ? matching : sortTiles(matching.filter((cell) => typeof cell !== 'string'), options.sort, options.collator, options.urgency);
+  const labels = options.labels ?? {};
+  const matching = cells.filter((cell) => typeof cell === 'string' || matchesFilter(cell, options.filter, labelOf(labels, cell.id)));
+  const context = { ranks: options.changeRanks ?? null, labels, urgency: options.urgency };
+  const ordered = keepGaps ? matching : sortTiles(matching.filter((cell) => typeof cell !== 'string'), options.sort, options.collator, context);
   return ordered.flatMap((cell): WallEntry[] => {
     if (typeof cell === 'string') return [{ kind: 'missing', key: `missing:${cell}`, streamId: cell }];
     if (!options.split || cell.variants.length <= 1) return [{ kind: 'stream', key: cell.id, tile: cell, variant: null }];

@@ -16,25 +16,34 @@ export function isFiltering(filter: WallFilter): boolean {
   return filter.search.trim() !== '' || filter.states.length > 0 || filter.tags.length > 0;
 }
 
+/** Operator labels by stream id (see `streamLabelsSchema`). */
+export type Labels = Readonly<Record<string, string>>;
+
+/** A stream's operator label, if it has one (own keys only: an id is data, not a property name). */
+export function labelOf(labels: Labels | undefined, streamId: string): string | undefined {
+  return labels !== undefined && Object.hasOwn(labels, streamId) ? labels[streamId] : undefined;
+}
+
 /**
- * Whether a stream matches the search text: every word must appear in its name, its id, a
- * quality's id or a stream name (`XXXXX-YYYYY`), ignoring case. Operators paste ids from tickets.
+ * Whether a stream matches the search text: every word must appear in its operator label, its
+ * name, its id, a quality's id or a stream name (`XXXXX-YYYYY`), ignoring case. Operators paste
+ * ids from tickets.
  */
-export function matchesSearch(tile: TileView, search: string): boolean {
+export function matchesSearch(tile: TileView, search: string, label?: string): boolean {
   const words = search.trim().toLocaleLowerCase().split(/\s+/).filter((word) => word !== '');
   if (words.length === 0) return true;
-  const fields = [tile.name, tile.id, ...tile.variants.flatMap((v) => [v.id, v.streamname ?? ''])].map((field) =>
+  const fields = [label ?? '', tile.name, tile.id, ...tile.variants.flatMap((v) => [v.id, v.streamname ?? ''])].map((field) =>
     field.toLocaleLowerCase(),
   );
   return words.every((word) => fields.some((field) => field.includes(word)));
 }
 
-/** Whether a stream passes the filter: search, any of the states, all of the tags. */
-export function matchesFilter(tile: TileView, filter: WallFilter): boolean {
+/** Whether a stream passes the filter: search (its label too), any of the states, all of the tags. */
+export function matchesFilter(tile: TileView, filter: WallFilter, label?: string): boolean {
   return (
     (filter.states.length === 0 || filter.states.includes(tile.state)) &&
     filter.tags.every((tag) => tile.tags.includes(tag)) &&
-    matchesSearch(tile, filter.search)
+    matchesSearch(tile, filter.search, label)
   );
 }
 
@@ -56,27 +65,51 @@ export function lastChange(tile: TileView): number {
 export type UrgencyOf = (tile: TileView) => number;
 
 /**
- * Sorts tiles; ties keep their incoming (slot) order, so equal tiles never swap places between
- * two refreshes. Names compare the way people read them ("Table 2" before "Table 10"). "Alarms
- * first" puts the most urgent streams first and leaves the others in slot order.
+ * The "Last change" order as a rank per stream id (0 = changed most recently), taken at one
+ * moment: the wall sorts by it until the next is taken, so it does not reshuffle on every picture.
  */
-export function sortTiles(tiles: readonly TileView[], sort: Sort, collator: Intl.Collator, urgency: UrgencyOf = () => 0): TileView[] {
+export function changeRanks(tiles: readonly TileView[]): ReadonlyMap<string, number> {
+  const ordered = tiles.map((tile, slot) => ({ id: tile.id, at: lastChange(tile), slot }));
+  ordered.sort((a, b) => b.at - a.at || a.slot - b.slot);
+  return new Map(ordered.map((entry, rank) => [entry.id, rank]));
+}
+
+/** What a sort may need besides the tiles. */
+export interface SortContext {
+  /** The "Last change" order taken last (see `changeRanks`), or null to sort by the latest changes. */
+  readonly ranks?: ReadonlyMap<string, number> | null;
+  /** Operator labels by stream id: names sort by them where given. */
+  readonly labels?: Labels;
+  /** How urgent each stream's alarms are, for "alarms first". */
+  readonly urgency?: UrgencyOf;
+}
+
+/**
+ * Sorts tiles; ties keep their incoming (slot) order, so equal tiles never swap places between
+ * two refreshes. Names (the operator's label where given) compare the way people read them
+ * ("Table 2" before "Table 10"). "Last change" follows `ranks` when given (see `changeRanks`);
+ * streams it does not know go last. "Alarms first" puts the most urgent streams first and leaves
+ * the others in slot order.
+ */
+export function sortTiles(tiles: readonly TileView[], sort: Sort, collator: Intl.Collator, context: SortContext = {}): TileView[] {
   const ranked = tiles.map((tile, slot) => ({ tile, slot }));
-  const compare = comparator(sort, collator, urgency);
+  const compare = comparator(sort, collator, context);
   if (compare === null) return [...tiles];
   ranked.sort((a, b) => compare(a.tile, b.tile) || a.slot - b.slot);
   return ranked.map((entry) => entry.tile);
 }
 
-function comparator(sort: Sort, collator: Intl.Collator, urgency: UrgencyOf): ((a: TileView, b: TileView) => number) | null {
+function comparator(sort: Sort, collator: Intl.Collator, context: SortContext): ((a: TileView, b: TileView) => number) | null {
+  const { ranks = null, labels = {}, urgency = () => 0 } = context;
   switch (sort) {
     case 'slot':
       return null;
     case 'name':
-      return (a, b) => collator.compare(a.name, b.name);
+      return (a, b) => collator.compare(labelOf(labels, a.id) ?? a.name, labelOf(labels, b.id) ?? b.name);
     case 'state':
       return (a, b) => STATE_RANK[a.state] - STATE_RANK[b.state];
     case 'changed':
+      if (ranks !== null) return (a, b) => (ranks.get(a.id) ?? ranks.size) - (ranks.get(b.id) ?? ranks.size);
       return (a, b) => lastChange(b) - lastChange(a);
     case 'alarms':
       return (a, b) => urgency(a) - urgency(b);

@@ -4,21 +4,26 @@ import type { ConnectionView, TileView, WallView } from '../../../../shared/view
 import { settle } from '../bridge';
 import { EarlySnapshot } from './early-snapshot';
 import { MainMirror } from './main-mirror.svelte';
+import { MAX_SLOTS } from '../../../../shared/settings-view';
 import { LastPictures } from './last-pictures';
-import { SlotMemory } from './stable-order';
+import { moveInOrder, rememberOrder } from './stable-order';
 
 /**
  * The wall as the page knows it: the latest `WallView` from main (see `MainMirror`), its tiles
- * kept in their places (see `SlotMemory`) and gone tiles with their last pictures (see
+ * kept in their slots (see `rememberOrder`) and gone tiles with their last pictures (see
  * `LastPictures`), plus views derived from it. The listener is attached
  * only while a component reads the wall; when the wall screen unmounts the wall is forgotten, so
- * the next mount fetches afresh rather than flash another profile's wall.
+ * the next mount fetches afresh rather than flash another profile's wall. The slot order is not
+ * forgotten: it outlives the screen, and settings keep it across restarts (`restoreOrder`).
  */
 export class WallState {
   readonly #bridge: WallBridge;
   readonly #mirror: MainMirror<WallView>;
   #refreshError = $state.raw<AppErrorData | null>(null);
   #refreshing = $state(false);
+  /** Every stream's slot, in order, also of streams not in the list now (see `rememberOrder`). */
+  #order = $state.raw<readonly string[]>([]);
+  #restored = false;
 
   constructor(bridge: WallBridge) {
     this.#bridge = bridge;
@@ -29,13 +34,47 @@ export class WallState {
     // microtask later, once the first render has asked for the session and settings: those are
     // small and decide what shows, and asked after the wall they would queue behind its answer.
     const early = new EarlySnapshot(() => Promise.resolve().then(fetch), listen);
-    const slots = new SlotMemory();
     const pictures = new LastPictures();
     const adopt = (next: WallView, previous: WallView | null): WallView => {
       if (previous === null) pictures.clear();
-      return pictures.apply(keepPlaces(slots, next, previous), (id) => slots.remembers(id));
+      const placed = this.#keepPlaces(next);
+      // A plain lookup for this one call, not state: nothing reads it reactively.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
+      const slotted = new Set(this.#order);
+      return pictures.apply(placed, (id) => slotted.has(id));
     };
     this.#mirror = new MainMirror({ fetch, listen }, { early, adopt, forgetWhenIdle: true });
+  }
+
+  /** The remembered slot order (what settings store as `slots`). */
+  get order(): readonly string[] {
+    return this.#order;
+  }
+
+  /**
+   * Takes the slot order settings kept from the last run, once: those streams go back to their
+   * slots (a wall already shown keeps what it learnt since, after them).
+   */
+  restoreOrder(saved: readonly string[]): void {
+    if (this.#restored) return;
+    this.#restored = true;
+    this.#order = rememberOrder(saved, this.#order, MAX_SLOTS);
+    const shown = this.#mirror.stored;
+    if (shown !== null) this.#mirror.set(shown);
+  }
+
+  /** The operator moved a tile (drag and drop, Shift+arrow): `streamId` takes `target`'s slot. */
+  moveSlot(streamId: string, target: string): void {
+    this.#order = moveInOrder(this.#order, streamId, target);
+    const shown = this.#mirror.stored;
+    if (shown !== null) this.#mirror.set(shown);
+  }
+
+  /** A new wall with its tiles in their remembered slots. */
+  #keepPlaces(next: WallView): WallView {
+    const ids = next.streams.map((tile) => tile.id);
+    this.#order = rememberOrder(this.#order, ids, MAX_SLOTS);
+    return inSlots(next, this.#order);
   }
 
   /** The latest snapshot (its tiles in stable order), or null until the first one arrives. */
@@ -43,7 +82,7 @@ export class WallState {
     return this.#mirror.value;
   }
 
-  /** The tiles in stable order (see `SlotMemory`). */
+  /** The tiles in their slots (see `rememberOrder`). */
   get tiles(): readonly TileView[] {
     return this.#mirror.value?.streams ?? [];
   }
@@ -88,15 +127,8 @@ export class WallState {
   }
 }
 
-/**
- * A new wall with its tiles in the places they had. A wall shown afresh (no previous one: the
- * wall screen mounted again, perhaps for another profile) takes main's order.
- */
-function keepPlaces(slots: SlotMemory, next: WallView, previous: WallView | null): WallView {
-  const order = slots.place(
-    next.streams.map((tile) => tile.id),
-    previous === null,
-  );
-  const byId = new Map(next.streams.map((tile) => [tile.id, tile]));
-  return { ...next, streams: order.flatMap((id) => byId.get(id) ?? []) };
+/** The wall with its tiles in the order given (every id in `order`, once). */
+function inSlots(wall: WallView, order: readonly string[]): WallView {
+  const byId = new Map(wall.streams.map((tile) => [tile.id, tile]));
+  return { ...wall, streams: order.flatMap((id) => byId.get(id) ?? []) };
 }

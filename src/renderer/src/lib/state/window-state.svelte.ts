@@ -2,6 +2,7 @@ import type { AppErrorData, Result } from '../../../../shared/errors';
 import type { EventPayload, WallBridge } from '../../../../shared/ipc-contract';
 import type { DisplayView, LoginItemView } from '../../../../shared/settings-view';
 import { settle } from '../bridge';
+import { KioskLock, needsPin } from './kiosk-lock.svelte';
 import { MainMirror } from './main-mirror.svelte';
 
 type WindowMode = EventPayload<'window:changed'>;
@@ -11,15 +12,18 @@ const PLAIN: WindowMode = { fullscreen: false, kiosk: false };
 
 /**
  * The window's fullscreen and kiosk state as main reports it (`window:changed`, also when the
- * system changed it), and the commands that switch them.
+ * system changed it), the commands that switch them, and the PIN that may lock the kiosk.
  */
 export class WindowState {
   readonly #bridge: WallBridge;
   readonly #mirror: MainMirror<WindowMode>;
   #error = $state.raw<AppErrorData | null>(null);
+  /** The kiosk PIN: whether one is set, and its dialog. */
+  readonly lock: KioskLock;
 
   constructor(bridge: WallBridge) {
     this.#bridge = bridge;
+    this.lock = new KioskLock(bridge);
     // The app may have started in kiosk before this page listened: the mirror asks once.
     this.#mirror = new MainMirror({
       fetch: () => bridge.invoke('window:get'),
@@ -55,6 +59,24 @@ export class WindowState {
   /** Enters or leaves kiosk mode. */
   setKiosk(on: boolean): Promise<void> {
     return this.#switch('kiosk', on, this.#bridge.invoke('window:set-kiosk', { on }));
+  }
+
+  /**
+   * The operator asks to leave kiosk (Esc twice, Ctrl+Shift+K): it leaves at once, or, when a PIN
+   * locks it, the PIN dialog opens. Main is asked first, so a locked wall never flashes its
+   * editing controls on the way.
+   */
+  async leaveKiosk(): Promise<void> {
+    const lock = await this.lock.refresh();
+    if (lock.ok && lock.value.pinSet) {
+      this.lock.asking = true;
+      return;
+    }
+    await this.setKiosk(false);
+    if (needsPin(this.#error)) {
+      this.#error = null;
+      this.lock.asking = true;
+    }
   }
 
   /** The displays the kiosk can use. */

@@ -8,9 +8,10 @@ import { pickVariant } from '../../state/tile-picture';
 import type { WallEntry } from '../../state/wall-entries';
 import { SEARCH_INPUT_ID } from '../wall-toolbar';
 
-/** What the keys need from the grid: moving the tab stop, and which cell holds it. */
+/** What the keys need from the grid: moving the tab stop (or the tile with it), and which cell holds it. */
 export interface GridControl {
   move(direction: Move): Promise<void>;
+  reorder(direction: Move): Promise<boolean>;
   activeEntry(): WallEntry | null;
 }
 
@@ -41,6 +42,10 @@ export function runWallKey(action: KeyAction, onWall: boolean, context: WallKeyC
       if (ui.focus !== null || !onWall) return false;
       void context.grid()?.move(action.move);
       return true;
+    case 'reorder':
+      if (ui.focus !== null || !onWall || win.kiosk) return false;
+      void context.grid()?.reorder(action.move);
+      return true;
     case 'open': {
       const target = current(context);
       if (ui.focus !== null || !onWall || target === null || document.activeElement !== document.body) return false;
@@ -70,12 +75,14 @@ export function runWallKey(action: KeyAction, onWall: boolean, context: WallKeyC
       context.toggleAlarms();
       return true;
     case 'search':
+      // A kiosk has no search box, and its wall is not to be changed.
+      if (win.kiosk) return false;
       ui.focus = null;
       context.focusSearch();
       return true;
     case 'layout': {
       const layout = action.number === 0 ? null : controls.layouts[action.number - 1];
-      if (layout === undefined) return false;
+      if (layout === undefined || win.kiosk) return false;
       ui.focus = null;
       void controls.applyLayout(layout?.name ?? null);
       return true;
@@ -89,7 +96,7 @@ export function runWallKey(action: KeyAction, onWall: boolean, context: WallKeyC
       return true;
     case 'leave-kiosk':
       if (!win.kiosk) return false;
-      void win.setKiosk(false);
+      void win.leaveKiosk();
       return true;
     default:
       return assertNever(action, 'key action');
@@ -106,14 +113,14 @@ function current(context: WallKeyContext): { tile: TileView; variant: VariantVie
   return { tile: entry.tile, variant: entry.variant ?? pickVariant(entry.tile, ui.quality.get(entry.tile.id)) };
 }
 
-/** Esc closes the innermost thing open; in kiosk mode, with nothing open, twice leaves it. */
+/** Esc closes the innermost thing open; in kiosk mode, with nothing open, twice leaves it (or asks for the PIN). */
 function back(context: WallKeyContext): boolean {
   const { ui, window: win } = context.stores;
   if (ui.alarmsOpen) context.closeAlarms();
   else if (ui.downloadsOpen) ui.downloadsOpen = false;
   else if (ui.focus !== null) context.closeFocus();
   else if (win.kiosk) {
-    if (ui.escapeKiosk()) void win.setKiosk(false);
+    if (ui.escapeKiosk()) void win.leaveKiosk();
   } else return false;
   return true;
 }
