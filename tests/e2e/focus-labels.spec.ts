@@ -44,8 +44,9 @@ test('the focus view: the thumbnail large, the motion clip at a sensible size, r
     await expect(groups.nth(i).getByRole('heading')).toHaveText(variant.label);
   }
 
-  // The long tag wraps inside its panel: nothing scrolls sideways, the buttons stay on screen.
-  await expect(focus.getByRole('button', { name: long })).toBeVisible();
+  // Main cuts the tag to its bound (64 characters, marked with an ellipsis); what is left wraps
+  // inside its panel: nothing scrolls sideways, the buttons stay on screen.
+  await expect(focus.getByRole('button', { name: /^Filter by tag note-x{20,}…/ })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1920);
   await expect(page.getByTestId('focus-download-latest')).toBeInViewport({ ratio: 1 });
   for (const button of await page.getByTestId('download-recording').all()) {
