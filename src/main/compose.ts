@@ -79,7 +79,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   const cache = new WallCache(join(options.userDataDir, 'cache'), store);
   const downloads = disposables.add(new DownloadManager({ http, stateFile: join(options.userDataDir, 'downloads.json') }));
   const alarms = disposables.add(
-    new AlarmCenter({ folder: join(options.userDataDir, 'alarms'), http, settings, desktop: options.desktop, log, systemLocale: options.systemLocale ?? (() => Intl.DateTimeFormat().resolvedOptions().locale) }),
+    new AlarmCenter({ folder: join(options.userDataDir, 'alarms'), http, settings, desktop: options.desktop, log, assetSrc: options.assetSrc, systemLocale: options.systemLocale ?? (() => Intl.DateTimeFormat().resolvedOptions().locale) }),
   );
   const session = disposables.add(
     new Session({

@@ -34,6 +34,12 @@ export const alarmEvidenceSchema = z.object({
   lastGood: assetNameSchema.nullable(),
   /** The first picture with the fault, if it was stored. */
   firstBad: assetNameSchema.nullable(),
+  /**
+   * The page's addresses of those pictures, added by main on the way to the page (the log keeps
+   * names only): the page never builds an address itself.
+   */
+  lastGoodSrc: z.string().nullable().optional(),
+  firstBadSrc: z.string().nullable().optional(),
 });
 /** Asset names of the last good and the first bad picture. */
 export type AlarmEvidence = z.infer<typeof alarmEvidenceSchema>;

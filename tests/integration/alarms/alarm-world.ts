@@ -38,7 +38,7 @@ export async function alarmWorld(options: AlarmWorldOptions = {}) {
   const store = new AssetStore(join(dir, 'cache'));
   const settings = new SettingsService(new MemorySettingsStore({ listIntervalS: 2, alarms: options.alarms ?? {}, watch: options.watch ?? {} }));
   const log = memoryLog();
-  const center = new AlarmCenter({ folder: join(dir, 'alarms'), http, settings, desktop: new RecordingDesktop(), log });
+  const center = new AlarmCenter({ folder: join(dir, 'alarms'), http, settings, desktop: new RecordingDesktop(), log, assetSrc: (name) => `wall-asset://cache/${name}` });
   const events: AlarmEvent[] = [];
   center.onDidEvent((event) => events.push(event));
   const secret = options.apiKey ?? sim.credentials.find((c) => c.kind === 'apiKey' && c.role === 'nanoAdmin' && c.liveProcessing)?.secret ?? '';

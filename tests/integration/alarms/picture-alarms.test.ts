@@ -50,6 +50,11 @@ describe('picture alarms from the simulator\'s faults', () => {
     expect(alarm.evidence?.lastGood).toMatch(/^[a-f0-9]{64}\.jpg$/);
     expect(alarm.evidence?.firstBad).toMatch(/^[a-f0-9]{64}\.jpg$/);
     expect(alarm.evidence?.lastGood).not.toBe(alarm.evidence?.firstBad);
+    // The page gets the pictures' addresses from main, the log keeps names only.
+    const shown = world.center.state().streams.find((s) => s.streamId === ids.black)?.alarms.find((a) => a.type === 'black');
+    expect(shown?.evidence?.lastGoodSrc).toBe(`wall-asset://cache/${alarm.evidence?.lastGood}`);
+    expect(shown?.evidence?.firstBadSrc).toBe(`wall-asset://cache/${alarm.evidence?.firstBad}`);
+    expect(alarm.evidence?.lastGoodSrc).toBeUndefined();
     // A black picture is also still: the black rule speaks, frozen stays quiet.
     expect(world.of(ids.black).filter((e) => e.type === 'frozen')).toEqual([]);
   });

@@ -1,4 +1,5 @@
-import type { AlarmEvent, AlarmsState, SnoozeRequest } from '../../../shared/alarms';
+import type { ActiveAlarm, AlarmEvent, AlarmEvidence, AlarmsState, SnoozeRequest } from '../../../shared/alarms';
+import type { AssetSrc } from '../poller/wall-view';
 import { AppError, toErrorData } from '../errors';
 import { DisposableStore, Emitter, type Disposable } from '../lifecycle';
 import type { DesktopPort } from '../desktop-port';
@@ -25,6 +26,8 @@ export interface AlarmCenterDeps {
   log: Logger;
   systemLocale?: () => string;
   now?: () => number;
+  /** The page's address of a cached picture, for evidence; without it evidence goes by name only. */
+  assetSrc?: AssetSrc;
 }
 
 /**
@@ -74,7 +77,7 @@ export class AlarmCenter implements Disposable {
   /** The page's view: every attached connection's streams and the most urgent connection state. */
   state(): AlarmsState {
     const views = [...this.connections].map((c) => c.detector.view());
-    const streams = views.flatMap((v) => v.streams);
+    const streams = views.flatMap((v) => v.streams).map((s) => (s.alarms.some((a) => a.evidence) ? { ...s, alarms: s.alarms.map((a) => this.withSrcs(a)) } : s));
     const connection = views.map((v) => v.connection).find((c) => c.state !== 'ok') ?? views[0]?.connection ?? { state: 'ok' as const, alarm: null };
     const open = [...streams.flatMap((s) => s.alarms), ...views.flatMap((v) => (v.connection.alarm ? [v.connection.alarm] : []))];
     return {
@@ -119,7 +122,15 @@ export class AlarmCenter implements Disposable {
   /** The logged events since some hours ago, the newest last, at most the last 2,000. */
   async history(sinceHours: number): Promise<AlarmEvent[]> {
     const since = (this.deps.now ?? Date.now)() - sinceHours * 3_600_000;
-    return (await this.log.read({ since })).slice(-HISTORY_LIMIT);
+    return (await this.log.read({ since })).slice(-HISTORY_LIMIT).map((event) => this.withSrcs(event));
+  }
+
+  /** An alarm or event with its evidence pictures' addresses for the page. */
+  private withSrcs<T extends ActiveAlarm | AlarmEvent>(item: T): T {
+    const src = this.deps.assetSrc;
+    if (!item.evidence || !src) return item;
+    const of = (name: AlarmEvidence['lastGood']) => (name === null ? null : src(name));
+    return { ...item, evidence: { ...item.evidence, lastGoodSrc: of(item.evidence.lastGood), firstBadSrc: of(item.evidence.firstBad) } };
   }
 
   /** Saves the log since some hours ago as CSV where the operator chooses. */
