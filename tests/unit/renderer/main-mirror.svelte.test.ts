@@ -68,6 +68,23 @@ describe('MainMirror', () => {
     await reader.stop();
   });
 
+  it("drops a command's answer that arrives after a newer push, and takes one that arrives first", async () => {
+    const main = fakeMain();
+    const reader = mountReader(() => main.mirror.value);
+    await main.answer(0, { ok: true, value: 'v1' });
+    // Two changes in flight: main pushes the second before the first command's answer arrives.
+    let replyA!: (result: Result<string>) => void;
+    const a = main.mirror.answer(new Promise((resolve) => (replyA = resolve)));
+    main.push('v3');
+    replyA({ ok: true, value: 'v2' });
+    expect(await a).toEqual({ ok: true, value: 'v2' });
+    expect(reader.latest()).toBe('v3');
+    // With no push meanwhile the answer shows at once, before main's push for it.
+    expect(await main.mirror.answer(Promise.resolve({ ok: true, value: 'v4' }))).toEqual({ ok: true, value: 'v4' });
+    expect(reader.latest()).toBe('v4');
+    await reader.stop();
+  });
+
   it('surfaces a failed first answer until a value arrives', async () => {
     const main = fakeMain();
     const reader = mountReader(() => ({ value: main.mirror.value, error: main.mirror.loadError }));

@@ -36,6 +36,8 @@ export class MainMirror<T> {
   #loadError = $state.raw<AppErrorData | null>(null);
   /** Counts the values taken in: an answer is taken only if none came while it was on its way. */
   #version = 0;
+  /** How many values main has pushed: a command's answer older than a push is dropped (see `answer`). */
+  #pushes = 0;
 
   constructor(source: MirrorSource<T>, options: MirrorOptions<T> = {}) {
     this.#source = source;
@@ -76,6 +78,18 @@ export class MainMirror<T> {
     this.#loadError = null;
   }
 
+  /**
+   * Takes a command's answer, unless main pushed a value after the command was sent: main pushes
+   * every change, so that push (or the one for this command, still on its way) is at least as
+   * new, and an answer arriving after it would put an older value back.
+   */
+  async answer(reply: Promise<Result<T>>): Promise<Result<T>> {
+    const pushes = this.#pushes;
+    const result = await settle(reply);
+    if (result.ok && this.#pushes === pushes) this.set(result.value);
+    return result;
+  }
+
   /** Asks main again (after a failed first attempt). */
   retry(): Promise<void> {
     this.#loadError = null;
@@ -84,7 +98,10 @@ export class MainMirror<T> {
 
   #attach(): () => void {
     let live = true;
-    const off = this.#source.listen((value) => this.set(value));
+    const off = this.#source.listen((value) => {
+      this.#pushes++;
+      this.set(value);
+    });
     const early = this.#options.early?.take() ?? null;
     const pushedEarly = early?.pushed ?? null;
     const asked = this.#version;

@@ -1,7 +1,6 @@
 import type { AppErrorData, Result } from '../../../../shared/errors';
 import type { ConnectRequest, WallBridge } from '../../../../shared/ipc-contract';
 import type { ProfileView, SessionView } from '../../../../shared/view';
-import { settle } from '../bridge';
 import { MainMirror } from './main-mirror.svelte';
 
 /** A session command in flight, so the button that started it can show that it is busy. */
@@ -98,9 +97,7 @@ export class SessionState {
   async #run(action: SessionAction, call: Promise<Result<SessionView>>): Promise<Result<SessionView>> {
     this.#pending = action;
     try {
-      const result = await settle(call);
-      if (result.ok) this.#mirror.set(result.value);
-      return result;
+      return await this.#mirror.answer(call);
     } finally {
       if (this.#pending === action) this.#pending = null;
     }

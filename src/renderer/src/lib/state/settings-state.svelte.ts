@@ -2,7 +2,6 @@ import type { AppErrorData, Result } from '../../../../shared/errors';
 import type { WatchList } from '../../../../shared/alarms';
 import type { WallBridge } from '../../../../shared/ipc-contract';
 import type { SettingsPatch, SettingsView } from '../../../../shared/settings-view';
-import { settle } from '../bridge';
 import { MainMirror } from './main-mirror.svelte';
 
 /**
@@ -48,25 +47,19 @@ export class SettingsState {
 
   /** Asks main to change some settings; on refusal nothing changed and the error says why. */
   async update(patch: SettingsPatch): Promise<Result<SettingsView>> {
-    const result = await settle(this.#bridge.invoke('settings:update', patch));
-    if (result.ok) this.#mirror.set(result.value);
-    return result;
+    return this.#mirror.answer(this.#bridge.invoke('settings:update', patch));
   }
 
   /** Marks a stream (by id) or a tag watched, or not: alarms on watched streams are critical. */
   async setWatched(target: { readonly streamId: string } | { readonly tag: string }, watched: boolean): Promise<Result<SettingsView>> {
-    const result = await settle(this.#bridge.invoke('watch:set', { ...target, watched }));
-    if (result.ok) this.#mirror.set(result.value);
-    return result;
+    return this.#mirror.answer(this.#bridge.invoke('watch:set', { ...target, watched }));
   }
 
   /** Opens the system's folder dialog for the download folder. */
   async chooseDownloadDir(): Promise<Result<SettingsView>> {
     this.#choosing = true;
     try {
-      const result = await settle(this.#bridge.invoke('settings:choose-download-dir'));
-      if (result.ok) this.#mirror.set(result.value);
-      return result;
+      return await this.#mirror.answer(this.#bridge.invoke('settings:choose-download-dir'));
     } finally {
       this.#choosing = false;
     }
