@@ -18,6 +18,9 @@ import { startDemoBackend } from './demo';
 import { createHandlers, toDownloadView } from './handlers';
 import { AlarmCenter } from './core/alarms/alarm-center';
 import { KioskPin } from './core/kiosk/kiosk-pin';
+import { ProxySignInStore } from './core/http/proxy-sign-in';
+import { followProxy } from './core/http/proxy-follower';
+import { parsePacAnswer } from './core/http/proxy-route';
 
 /** What the platform (Electron, or the test harness) provides to the core. */
 export interface ComposeOptions {
@@ -74,6 +77,9 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   const settings = new SettingsService(options.settingsStore);
   const http = disposables.add(new HttpClient({ maxSocketsPerHost: settings.get().maxConnectionsPerHost }));
   disposables.add(settings.watch((s) => s.maxConnectionsPerHost, (cap) => http.setMaxSocketsPerHost(cap), { initial: false }));
+  const proxySignIn = disposables.add(new ProxySignInStore(options.vault, secrets));
+  const system = async (url: URL) => parsePacAnswer(await options.desktop.resolveProxy(url.href));
+  disposables.add(followProxy({ settings, http, signIn: proxySignIn, system }));
   disposables.add(options.desktop.followSettings(settings));
   const store = new AssetStore(join(options.userDataDir, 'cache'));
   const cache = new WallCache(join(options.userDataDir, 'cache'), store);
@@ -96,7 +102,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     }),
   );
   const kioskPin = new KioskPin(join(options.userDataDir, 'kiosk-pin.json'));
-  const handlers = createHandlers({ session, settings, downloads, alarms, kioskPin, desktop: options.desktop, defaultDownloadDir: options.defaultDownloadDir, secrets });
+  const handlers = createHandlers({ session, settings, downloads, alarms, kioskPin, proxySignIn, desktop: options.desktop, defaultDownloadDir: options.defaultDownloadDir, secrets });
   let shuttingDown: Promise<void> | null = null;
   const unlockRequests = disposables.add(new Emitter<null>());
   return {

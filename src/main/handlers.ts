@@ -15,6 +15,7 @@ import type { DownloadView } from '../shared/download-view';
 import type { AlarmCenter } from './core/alarms/alarm-center';
 import type { KioskPin } from './core/kiosk/kiosk-pin';
 import type { Settings } from './core/settings/settings';
+import type { ProxySignInStore } from './core/http/proxy-sign-in';
 
 /** What the command handlers work on. */
 export interface HandlerDeps {
@@ -23,6 +24,7 @@ export interface HandlerDeps {
   downloads: DownloadManager;
   alarms: AlarmCenter;
   kioskPin: KioskPin;
+  proxySignIn: ProxySignInStore;
   desktop: DesktopPort;
   defaultDownloadDir: string;
   /** Secrets removed from any download error the page is sent. */
@@ -36,7 +38,8 @@ export function toDownloadView(record: DownloadRecord): DownloadView {
 }
 
 /** Every command of the contract, implemented on the core. The page names things by id only. */
-export function createHandlers({ session, settings, downloads, alarms, kioskPin, desktop, defaultDownloadDir, secrets }: HandlerDeps): CommandHandlers {
+export function createHandlers({ session, settings, downloads, alarms, kioskPin, proxySignIn, desktop, defaultDownloadDir, secrets }: HandlerDeps): CommandHandlers {
+  const proxyState = async () => ({ signInStored: await proxySignIn.has() });
   const kioskLock = async () => ({ pinSet: await kioskPin.isSet(), lockedUntil: kioskPin.lockedUntilAt() });
   const view = (record: DownloadRecord): DownloadView => {
     const shown = toDownloadView(record);
@@ -145,6 +148,15 @@ export function createHandlers({ session, settings, downloads, alarms, kioskPin,
     'alarms:history': ({ sinceHours }) => alarms.history(sinceHours),
     'alarms:export-csv': async ({ sinceHours }) => ({ path: await alarms.exportCsv(sinceHours) }),
     'watch:set': async (request) => toSettingsView(settings.update((current) => ({ ...current, watch: toggled(current.watch, request) }))),
+    'proxy:get': () => proxyState(),
+    'proxy:set-sign-in': async (signIn) => {
+      await proxySignIn.set(signIn);
+      return proxyState();
+    },
+    'proxy:clear-sign-in': async () => {
+      await proxySignIn.clear();
+      return proxyState();
+    },
   };
 }
 

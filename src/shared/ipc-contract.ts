@@ -32,6 +32,8 @@ export const pinCheckSchema = z.discriminatedUnion('outcome', [
 export type PinCheck = z.infer<typeof pinCheckSchema>;
 
 const pin = z.string().max(64);
+/** What the page may know of the proxy's sign-in: whether one is stored. */
+export const proxyStateSchema = z.object({ signInStored: z.boolean() });
 /** Whether kiosk is locked by a PIN, and until when wrong tries keep it shut. */
 export const kioskLockSchema = z.object({ pinSet: z.boolean(), lockedUntil: z.number().nullable() });
 
@@ -93,6 +95,11 @@ export const commands = {
     request: z.union([z.object({ streamId: id, watched: z.boolean() }), z.object({ tag: z.string().min(1).max(200), watched: z.boolean() })]),
     response: settingsViewSchema,
   },
+  /** Whether a sign-in for the proxy set in Settings is in the keychain (never the sign-in itself). */
+  'proxy:get': { request: none, response: proxyStateSchema },
+  /** Stores the proxy's user name and password in the keychain: the only time they travel, page to main. */
+  'proxy:set-sign-in': { request: z.object({ username: z.string().trim().min(1).max(500), password: z.string().max(4096) }), response: proxyStateSchema },
+  'proxy:clear-sign-in': { request: none, response: proxyStateSchema },
 } as const satisfies Record<CommandChannel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Every event main pushes to the page, with its payload schema. */

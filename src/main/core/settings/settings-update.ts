@@ -14,6 +14,7 @@ const LABELS: Record<string, string> = {
   kiosk: 'Kiosk',
   language: 'Language',
   theme: 'Theme',
+  proxy: 'Network proxy',
 };
 
 /**

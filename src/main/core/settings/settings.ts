@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { credentialKindSchema } from '../../../shared/domain';
 import { layoutSchema, settingsViewSchema, type SettingsView } from '../../../shared/settings-view';
 import { alarmSettingsSchema, DEFAULT_ALARM_SETTINGS, watchListSchema } from '../../../shared/alarms';
+import { DEFAULT_PROXY_SETTING } from '../../../shared/proxy-url';
 import { fsError } from '../fs/fs-errors';
 import { Emitter, type Disposable } from '../lifecycle';
 
@@ -57,6 +58,7 @@ export const settingsSchema = z.object({
   wall: shape.wall.catch({ ...DEFAULT_WALL, filter: { ...DEFAULT_WALL.filter, states: [], tags: [] } }),
   alarms: alarmSettingsSchema.catch(DEFAULT_ALARM_SETTINGS),
   watch: watchListSchema.catch({ streamIds: [], tags: [] }),
+  proxy: shape.proxy.catch({ ...DEFAULT_PROXY_SETTING }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
