@@ -41,6 +41,7 @@ export const commandChannels = [
   'proxy:get',
   'proxy:set-sign-in',
   'proxy:clear-sign-in',
+  'policy:get',
   'kiosk:get',
   'kiosk:set-pin',
   'kiosk:leave',

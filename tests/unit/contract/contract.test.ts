@@ -95,6 +95,7 @@ describe('the real core, on the demo simulator', () => {
     expect(await core.call('proxy:get')).toEqual({ signInStored: false });
     expect(await core.call('proxy:set-sign-in', { username: 'wall', password: 'proxy-pw-contract' })).toEqual({ signInStored: true });
     expect(await core.call('proxy:clear-sign-in')).toEqual({ signInStored: false });
+    expect(await core.call('policy:get')).toEqual({ managed: [], apiBase: null, demoDisabled: false, problems: [] });
 
     expect([...core.called].sort()).toEqual([...commandChannels].sort());
     for (const channel of eventChannels) expect(core.seen.some((e) => e.channel === channel), `${channel} fired`).toBe(true);
