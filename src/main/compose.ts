@@ -18,6 +18,10 @@ import { startDemoBackend } from './demo';
 import { createHandlers, toDownloadView } from './handlers';
 import { AlarmCenter } from './core/alarms/alarm-center';
 import { KioskPin } from './core/kiosk/kiosk-pin';
+import { ProxySignInStore } from './core/http/proxy-sign-in';
+import { followProxy } from './core/http/proxy-follower';
+import { parsePacAnswer } from './core/http/proxy-route';
+import type { LoadedPolicy } from './core/settings/policy';
 
 /** What the platform (Electron, or the test harness) provides to the core. */
 export interface ComposeOptions {
@@ -30,6 +34,8 @@ export interface ComposeOptions {
   /** Where recordings go until the operator chooses a folder. */
   defaultDownloadDir: string;
   startDemo?: () => Promise<DemoBackend>;
+  /** The organisation's policy, read at start (none when left out). */
+  policy?: LoadedPolicy;
   /** The system's locale (desktop notifications follow it when the language is "system"). */
   systemLocale?: () => string;
 }
@@ -71,9 +77,14 @@ export function composeApp(options: ComposeOptions): ComposedApp {
   const disposables = new DisposableStore();
   const secrets = new KnownSecrets();
   const log = new FileLogger(join(options.userDataDir, 'logs'), secrets);
-  const settings = new SettingsService(options.settingsStore);
+  const settings = new SettingsService(options.settingsStore, options.policy);
+  for (const problem of settings.policy.problems) log.warn(`policy: ${problem}`);
+  if (settings.policy.path !== null) log.info(`policy in force from ${settings.policy.path}: ${Object.keys(settings.policy.policy).join(', ') || 'nothing usable'}`);
   const http = disposables.add(new HttpClient({ maxSocketsPerHost: settings.get().maxConnectionsPerHost }));
   disposables.add(settings.watch((s) => s.maxConnectionsPerHost, (cap) => http.setMaxSocketsPerHost(cap), { initial: false }));
+  const proxySignIn = disposables.add(new ProxySignInStore(options.vault, secrets));
+  const system = async (url: URL) => parsePacAnswer(await options.desktop.resolveProxy(url.href));
+  disposables.add(followProxy({ settings, http, signIn: proxySignIn, system }));
   disposables.add(options.desktop.followSettings(settings));
   const store = new AssetStore(join(options.userDataDir, 'cache'));
   const cache = new WallCache(join(options.userDataDir, 'cache'), store);
@@ -96,7 +107,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     }),
   );
   const kioskPin = new KioskPin(join(options.userDataDir, 'kiosk-pin.json'));
-  const handlers = createHandlers({ session, settings, downloads, alarms, kioskPin, desktop: options.desktop, defaultDownloadDir: options.defaultDownloadDir, secrets });
+  const handlers = createHandlers({ session, settings, downloads, alarms, kioskPin, proxySignIn, desktop: options.desktop, defaultDownloadDir: options.defaultDownloadDir, secrets });
   let shuttingDown: Promise<void> | null = null;
   const unlockRequests = disposables.add(new Emitter<null>());
   return {

@@ -4,7 +4,7 @@ import type { CommandHandlers } from './core/dispatch';
 import type { DesktopPort } from './core/desktop-port';
 import type { Session } from './core/session/session';
 import { toSettingsView, type SettingsService } from './core/settings/settings';
-import { applySettingsPatch } from './core/settings/settings-update';
+import { applySettingsPatch, changedPinnedFields, LABELS } from './core/settings/settings-update';
 import type { DownloadManager } from './core/downloads/download-manager';
 import type { DownloadRecord } from './core/downloads/download-types';
 import { resolveRecording } from './core/downloads/resolve-recording';
@@ -12,9 +12,11 @@ import { AppError } from './core/errors';
 import type { KnownSecrets } from './core/log/logger';
 import { redactErrorData } from './core/redact';
 import type { DownloadView } from '../shared/download-view';
+import { checkApiBase } from '../shared/api-base';
 import type { AlarmCenter } from './core/alarms/alarm-center';
 import type { KioskPin } from './core/kiosk/kiosk-pin';
 import type { Settings } from './core/settings/settings';
+import type { ProxySignInStore } from './core/http/proxy-sign-in';
 
 /** What the command handlers work on. */
 export interface HandlerDeps {
@@ -23,6 +25,7 @@ export interface HandlerDeps {
   downloads: DownloadManager;
   alarms: AlarmCenter;
   kioskPin: KioskPin;
+  proxySignIn: ProxySignInStore;
   desktop: DesktopPort;
   defaultDownloadDir: string;
   /** Secrets removed from any download error the page is sent. */
@@ -36,7 +39,8 @@ export function toDownloadView(record: DownloadRecord): DownloadView {
 }
 
 /** Every command of the contract, implemented on the core. The page names things by id only. */
-export function createHandlers({ session, settings, downloads, alarms, kioskPin, desktop, defaultDownloadDir, secrets }: HandlerDeps): CommandHandlers {
+export function createHandlers({ session, settings, downloads, alarms, kioskPin, proxySignIn, desktop, defaultDownloadDir, secrets }: HandlerDeps): CommandHandlers {
+  const proxyState = async () => ({ signInStored: await proxySignIn.has() });
   const kioskLock = async () => ({ pinSet: await kioskPin.isSet(), lockedUntil: kioskPin.lockedUntilAt() });
   const view = (record: DownloadRecord): DownloadView => {
     const shown = toDownloadView(record);
@@ -49,10 +53,19 @@ export function createHandlers({ session, settings, downloads, alarms, kioskPin,
   };
   return {
     'session:get': () => session.view(),
-    'profile:connect': (request) => session.connect(request),
+    'profile:connect': (request) => {
+      const pinnedBase = settings.policy.policy.apiBase;
+      if (pinnedBase !== undefined && baseUrl(request.apiBase) !== baseUrl(pinnedBase)) {
+        throw new AppError('policy-managed', `Your organisation allows only the API base ${pinnedBase} on this workstation.`);
+      }
+      return session.connect(request);
+    },
     'profile:activate': ({ profileId }) => session.activate(profileId),
     'profile:remove': ({ profileId }) => session.remove(profileId),
-    'demo:start': () => session.startDemo(),
+    'demo:start': () => {
+      if (settings.policy.policy.disableDemo === true) throw new AppError('policy-managed', 'Your organisation has turned the demo off on this workstation.');
+      return session.startDemo();
+    },
     'demo:stop': () => session.stopDemo(),
     'wall:get': async () => session.wall(),
     'wall:refresh': async () => {
@@ -91,7 +104,10 @@ export function createHandlers({ session, settings, downloads, alarms, kioskPin,
       return null;
     },
     'settings:get': async () => toSettingsView(settings.get()),
-    'settings:update': async (patch) => toSettingsView(settings.update((current) => applySettingsPatch(current, patch))),
+    'settings:update': async (patch) => {
+      settings.refusePinned(changedPinnedFields(settings.get(), patch, settings.pinned()), (field) => LABELS[field] ?? field);
+      return toSettingsView(settings.update((current) => applySettingsPatch(current, patch)));
+    },
     'settings:choose-download-dir': async () => {
       const chosen = await desktop.chooseFolder(settings.get().downloadDir ?? defaultDownloadDir);
       if (chosen) settings.update((s) => ({ ...s, downloadDir: chosen }));
@@ -145,6 +161,21 @@ export function createHandlers({ session, settings, downloads, alarms, kioskPin,
     'alarms:history': ({ sinceHours }) => alarms.history(sinceHours),
     'alarms:export-csv': async ({ sinceHours }) => ({ path: await alarms.exportCsv(sinceHours) }),
     'watch:set': async (request) => toSettingsView(settings.update((current) => ({ ...current, watch: toggled(current.watch, request) }))),
+    'proxy:get': () => proxyState(),
+    'policy:get': async () => ({
+      managed: settings.pinned(),
+      apiBase: settings.policy.policy.apiBase ?? null,
+      demoDisabled: settings.policy.policy.disableDemo === true,
+      problems: settings.policy.problems,
+    }),
+    'proxy:set-sign-in': async (signIn) => {
+      await proxySignIn.set(signIn);
+      return proxyState();
+    },
+    'proxy:clear-sign-in': async () => {
+      await proxySignIn.clear();
+      return proxyState();
+    },
   };
 }
 
@@ -152,4 +183,10 @@ export function createHandlers({ session, settings, downloads, alarms, kioskPin,
 function toggled(list: Settings['watch'], request: { streamId: string; watched: boolean } | { tag: string; watched: boolean }): Settings['watch'] {
   const flip = (items: string[], item: string): string[] => (request.watched ? [...new Set([...items, item])] : items.filter((x) => x !== item));
   return 'streamId' in request ? { ...list, streamIds: flip(list.streamIds, request.streamId) } : { ...list, tags: flip(list.tags, request.tag) };
+}
+
+/** An API base as checked and normalised, for comparing two; null when it is not valid. */
+function baseUrl(text: string): string | null {
+  const checked = checkApiBase(text);
+  return checked.ok ? checked.url : null;
 }

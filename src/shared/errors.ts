@@ -22,6 +22,10 @@ export const ERROR_CODES = [
   'io-error',
   'cancelled',
   'pin-required',
+  'proxy-unreachable',
+  'proxy-refused',
+  'proxy-auth-required',
+  'policy-managed',
   'live-processing-unavailable',
   'internal',
 ] as const;

@@ -32,6 +32,15 @@ export const pinCheckSchema = z.discriminatedUnion('outcome', [
 export type PinCheck = z.infer<typeof pinCheckSchema>;
 
 const pin = z.string().max(64);
+/** What the page may know of the policy: which settings it pins, whether it pins the API base or turns off the demo, and its problems. */
+export const policyViewSchema = z.object({
+  managed: z.array(z.string()),
+  apiBase: z.string().nullable(),
+  demoDisabled: z.boolean(),
+  problems: z.array(z.string()),
+});
+/** What the page may know of the proxy's sign-in: whether one is stored. */
+export const proxyStateSchema = z.object({ signInStored: z.boolean() });
 /** Whether kiosk is locked by a PIN, and until when wrong tries keep it shut. */
 export const kioskLockSchema = z.object({ pinSet: z.boolean(), lockedUntil: z.number().nullable() });
 
@@ -93,6 +102,13 @@ export const commands = {
     request: z.union([z.object({ streamId: id, watched: z.boolean() }), z.object({ tag: z.string().min(1).max(200), watched: z.boolean() })]),
     response: settingsViewSchema,
   },
+  /** Whether a sign-in for the proxy set in Settings is in the keychain (never the sign-in itself). */
+  'proxy:get': { request: none, response: proxyStateSchema },
+  /** Stores the proxy's user name and password in the keychain: the only time they travel, page to main. */
+  'proxy:set-sign-in': { request: z.object({ username: z.string().trim().min(1).max(500), password: z.string().max(4096) }), response: proxyStateSchema },
+  'proxy:clear-sign-in': { request: none, response: proxyStateSchema },
+  /** The settings the organisation's policy pins (shown as managed, read-only) and what was wrong with the policy. */
+  'policy:get': { request: none, response: policyViewSchema },
 } as const satisfies Record<CommandChannel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Every event main pushes to the page, with its payload schema. */

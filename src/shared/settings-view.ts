@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { alarmSettingsSchema, watchListSchema } from './alarms';
+import { proxySettingSchema } from './proxy-url';
 
 /** Grid layouts of the wall. */
 export const gridSchema = z.enum(['auto', '2x2', '3x3', '4x4', '5x5']);
@@ -87,6 +88,8 @@ export const settingsViewSchema = z.object({
   alarms: alarmSettingsSchema,
   /** Streams (by id) and tags the operator expects live: their alarms are critical. */
   watch: watchListSchema,
+  /** The network proxy: the system's, none, or one given here (its sign-in lives in the keychain). */
+  proxy: proxySettingSchema,
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 

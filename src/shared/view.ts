@@ -64,6 +64,8 @@ export const connectionStatusSchema = z.enum([
   'degraded',
   'offline',
   'credential-rejected',
+  /** The proxy in the way is down, refused the connection or wants a sign-in. */
+  'proxy-failed',
 ]);
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
 

@@ -73,6 +73,12 @@ export class RecordingDesktop implements DesktopPort {
     this.record('notify', notification);
     this.notifications.push({ ...notification, click: onClick });
   }
+  /** What the system's proxy resolution answers, per URL (Chromium's PAC result format). */
+  proxyAnswer: (url: string) => string = () => 'DIRECT';
+  async resolveProxy(url: string): Promise<string> {
+    this.record('resolveProxy', url);
+    return this.proxyAnswer(url);
+  }
   async chooseSaveFile(defaultName: string, filter: { name: string; extensions: string[] }): Promise<string | null> {
     this.record('chooseSaveFile', defaultName, filter);
     return this.nextSaveFile;

@@ -39,6 +39,10 @@ export class HeadlessDesktop implements DesktopPort {
     return true;
   }
   notify(): void {}
+  /** The CLI's client reads the proxy from the environment itself (`HTTPS_PROXY`, `NO_PROXY`). */
+  async resolveProxy(): Promise<string> {
+    return 'DIRECT';
+  }
   async chooseSaveFile(): Promise<string | null> {
     return null;
   }

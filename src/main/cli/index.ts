@@ -3,6 +3,8 @@ import type { StreamState } from '../../shared/domain';
 import { checkApiBase } from '../../shared/api-base';
 import { BintuClient, MAX_QUANTITY } from '../core/bintu/bintu-client';
 import { HttpClient } from '../core/http/http-client';
+import { envProxyRoute, envProxySecrets } from '../core/http/env-proxy';
+import { proxyResolver } from '../core/http/proxy-choice';
 import { UrlRules } from '../core/http/url-rules';
 import { AppError, toErrorData } from '../core/errors';
 import { redact, secretForms } from '../core/redact';
@@ -29,6 +31,8 @@ Transient failures (network, timeouts, 5xx, 429) are tried again a few times bef
 
 Exit codes: 0 done, 1 failed (the reason on stderr).
 Environment: BINTU_API_URL (default https://bintu.nanocosmos.de), BINTU_API_KEY or BINTU_TOKEN.
+Behind a proxy: HTTPS_PROXY and HTTP_PROXY (http://host:port, a sign-in as http://user:pass@host:port),
+NO_PROXY for hosts that go direct; this computer itself is always reached directly.
 Without them the app's active profile and its keychain entry are used. BINTU_WALL_USER_DATA
 names the app's user-data folder (settings, alarm log, picture cache).`;
 
@@ -58,7 +62,10 @@ export async function runCli(
     print(USAGE);
     return command ? 0 : 1;
   }
-  const http = new HttpClient();
+  // Behind a proxy the CLI follows HTTPS_PROXY, HTTP_PROXY and NO_PROXY, as curl does.
+  secrets.push(...envProxySecrets(process.env));
+  const system = async (url: URL) => envProxyRoute(url, process.env);
+  const http = new HttpClient({ proxy: proxyResolver({ setting: { mode: 'system', url: '' }, system, signIn: null }) });
   try {
     // The alarm log is local: reading it needs no credential.
     // Its table escapes bintu's strings itself; CSV and JSON must reach the file exactly.

@@ -2,7 +2,7 @@ import type { ErrorCode } from '../../shared/errors';
 import { AppError } from '../core/errors';
 
 /** Failures that may well pass on a later attempt: the CLI tries those again before it gives up. */
-const TRANSIENT: ReadonlySet<ErrorCode> = new Set(['network', 'timeout', 'server-error', 'rate-limited']);
+const TRANSIENT: ReadonlySet<ErrorCode> = new Set(['network', 'timeout', 'server-error', 'rate-limited', 'proxy-unreachable']);
 
 /** Waits between the CLI's attempts (so four attempts in all, about 7 s). */
 export const CLI_RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 4000];

@@ -37,6 +37,11 @@ export interface DesktopPort {
   isFocused(): boolean;
   /** Shows a desktop notification; a click brings the window forward and calls `onClick`. */
   notify(notification: { title: string; body: string; critical: boolean }, onClick: () => void): void;
+  /**
+   * The system's proxy answer for a URL, as Chromium resolves it (OS settings, PAC script, WPAD):
+   * `DIRECT`, `PROXY host:port; DIRECT` and the like.
+   */
+  resolveProxy(url: string): Promise<string>;
   /** Asks the operator where to save a file; null when they cancel. */
   chooseSaveFile(defaultName: string, filter: { name: string; extensions: string[] }): Promise<string | null>;
 }

@@ -6,6 +6,7 @@ import type { CredentialVault } from '../core/credential-vault';
 import { AppError } from '../core/errors';
 import { FileLogger, KnownSecrets, type Logger } from '../core/log/logger';
 import type { SettingsStore } from '../core/settings/settings';
+import { loadPolicy, policyPath } from '../core/settings/policy';
 import { AppLifecycle } from './app-lifecycle';
 import { APP_ORIGIN, handleAppProtocol, pageSource, registerPrivilegedSchemes } from './app-protocol';
 import { assetSrc, handleAssetProtocol } from './asset-protocol';
@@ -128,6 +129,7 @@ async function startCore(
     userDataDir: app.getPath('userData'),
     vault,
     settingsStore: deps.settingsStore(),
+    policy: loadPolicy(policyPath()),
     assetSrc,
     desktop,
     defaultDownloadDir: join(app.getPath('downloads'), 'Bintu Wall'),

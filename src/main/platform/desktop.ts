@@ -1,4 +1,4 @@
-import { app, clipboard, dialog, Notification, screen, shell, type BrowserWindow } from 'electron';
+import { app, clipboard, dialog, Notification, screen, session, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { DesktopPort, WindowState } from '../core/desktop-port';
 import { DisposableStore, Emitter } from '../core/lifecycle';
@@ -69,6 +69,9 @@ export function createElectronDesktop(window: BrowserWindow, replays: ReplayWind
       });
       note.show();
     },
+    // The default session follows the OS proxy settings and PAC scripts; `--proxy-server` and
+    // `--proxy-pac-url` on the command line override them, as in Chromium.
+    resolveProxy: (url) => session.defaultSession.resolveProxy(url),
     async chooseSaveFile(defaultName, filter) {
       const result = await dialog.showSaveDialog(window, { defaultPath: join(app.getPath('documents'), defaultName), filters: [filter] });
       return result.canceled || !result.filePath ? null : result.filePath;

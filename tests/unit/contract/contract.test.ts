@@ -91,10 +91,17 @@ describe('the real core, on the demo simulator', () => {
     expect((await core.call('profile:activate', { profileId })).activeProfileId).toBe(profileId);
     expect((await core.call('profile:remove', { profileId })).profiles).toEqual([]);
 
+    // The proxy's sign-in goes page to main once; the page only learns that one is stored.
+    expect(await core.call('proxy:get')).toEqual({ signInStored: false });
+    expect(await core.call('proxy:set-sign-in', { username: 'wall', password: 'proxy-pw-contract' })).toEqual({ signInStored: true });
+    expect(await core.call('proxy:clear-sign-in')).toEqual({ signInStored: false });
+    expect(await core.call('policy:get')).toEqual({ managed: [], apiBase: null, demoDisabled: false, problems: [] });
+
     expect([...core.called].sort()).toEqual([...commandChannels].sort());
     for (const channel of eventChannels) expect(core.seen.some((e) => e.channel === channel), `${channel} fired`).toBe(true);
     for (const { channel, payload } of core.seen) expect(unexpectedKeys(channel, events[channel], payload), channel).toEqual([]);
     expect(JSON.stringify(core.seen)).not.toContain(credential.secret);
+    expect(JSON.stringify(core.seen)).not.toContain('proxy-pw-contract');
   }, 180_000);
 });
 

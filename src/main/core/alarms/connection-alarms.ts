@@ -161,6 +161,7 @@ function alarmStatus(connection: WallModel['connection']): ConnectionStatus | nu
       return lastFailed ? 'unreachable' : 'ok';
     }
     case 'offline':
+    case 'proxy-failed':
       return 'unreachable';
     case 'credential-rejected':
       return 'rejected';

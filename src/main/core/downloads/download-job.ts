@@ -8,7 +8,7 @@ import { downloadFsError } from './fs-errors';
 import { transferOnce, type TransferStart } from './transfer';
 
 /** Failures that a later attempt may not meet again. */
-const RETRIABLE: ReadonlySet<ErrorCode> = new Set(['network', 'timeout', 'server-error', 'rate-limited']);
+const RETRIABLE: ReadonlySet<ErrorCode> = new Set(['network', 'timeout', 'server-error', 'rate-limited', 'proxy-unreachable']);
 
 /** The download a job runs: its record, read only (the manager changes it through the hooks). */
 export type JobTarget = Readonly<Pick<StoredDownload, 'url' | 'folder' | 'fileName' | 'baseName' | 'validator'>>;

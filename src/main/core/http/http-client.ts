@@ -1,10 +1,12 @@
 import type http from 'node:http';
 import { PassThrough, type Readable } from 'node:stream';
 import { AppError } from '../errors';
-import { AgentPool } from './agent-pool';
+import { AgentPool, type TlsOptions } from './agent-pool';
 import { ByteBudget, type Release } from './byte-budget';
 import { Exchange } from './http-exchange';
 import { cancelledError, droppedError } from './network-errors';
+import { isProxyAnswer, proxyAnswerError } from './proxy-errors';
+import { DIRECT, type ProxyAddress, type ProxyResolver, type ProxyRoute } from './proxy-route';
 import { ACCEPTED_ENCODINGS, readBody, type BodyCutter } from './read-body';
 import type { UrlPurpose, UrlRules } from './url-rules';
 
@@ -84,9 +86,23 @@ export class HttpClient {
   private readonly listeners = new Set<(info: HttpRequestInfo) => void>();
   private readonly live = new Set<Exchange>();
   private disposed = false;
+  private proxy: ProxyResolver | null;
+  private readonly tls: TlsOptions | undefined;
 
-  constructor(options: { maxSocketsPerHost?: number; timeoutMs?: number; memoryBudgetBytes?: number } = {}) {
-    this.agents = new AgentPool(Math.max(1, Math.floor(options.maxSocketsPerHost ?? DEFAULT_MAX_SOCKETS)));
+  constructor(
+    options: {
+      maxSocketsPerHost?: number;
+      timeoutMs?: number;
+      memoryBudgetBytes?: number;
+      /** Decides per URL whether a request goes through a proxy (none: always direct). */
+      proxy?: ProxyResolver;
+      /** Certificates to trust besides the built-in ones (an on-premises CA; the tests' own). */
+      tls?: TlsOptions;
+    } = {},
+  ) {
+    this.agents = new AgentPool(Math.max(1, Math.floor(options.maxSocketsPerHost ?? DEFAULT_MAX_SOCKETS)), options.tls);
+    this.proxy = options.proxy ?? null;
+    this.tls = options.tls;
     this.budget = new ByteBudget(options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
@@ -102,8 +118,8 @@ export class HttpClient {
     if (askedForEncoding) headers['accept-encoding'] = ACCEPTED_ENCODINGS;
     let release: Release | null = null;
     try {
-      const { url, exchange } = await this.begin(req, headers);
-      const res = await exchange.open();
+      const { url, exchange, proxy } = await this.begin(req, headers);
+      const res = this.throughProxy(await exchange.open(), exchange, url, proxy);
       const responseHeaders = flattenHeaders(res.headers);
       const encoding = askedForEncoding ? responseHeaders['content-encoding'] : undefined;
       release = await this.reserve(res, exchange, { host: url.host, maxBytes, encoded: encoding !== undefined, cutting: req.cutter !== undefined, signal: req.signal });
@@ -130,16 +146,16 @@ export class HttpClient {
 
   /** Sends a request and hands the body over as a stream; idle timeout and drops still apply. */
   async stream(req: HttpRequest): Promise<HttpStreamResponse> {
-    let begun: { url: URL; exchange: Exchange };
+    let begun: { url: URL; exchange: Exchange; proxy: ProxyAddress | undefined };
     try {
       begun = await this.begin(req, { ...req.headers });
     } catch (error) {
       throw this.failed(error);
     }
-    const { url, exchange } = begun;
+    const { url, exchange, proxy } = begun;
     let res: http.IncomingMessage;
     try {
-      res = await exchange.open();
+      res = this.throughProxy(await exchange.open(), exchange, url, proxy);
     } catch (error) {
       throw this.failed(error);
     }
@@ -184,6 +200,15 @@ export class HttpClient {
     this.agents.setMaxSockets(Math.max(1, Math.floor(value)));
   }
 
+  /**
+   * Changes how requests find their way out (a proxy set or changed in Settings, by policy, or the
+   * system's). Tunnels opened for the old proxy are closed; requests in flight finish as they are.
+   */
+  setProxyResolver(resolver: ProxyResolver | null): void {
+    this.proxy = resolver;
+    this.agents.dropProxies();
+  }
+
   /** The per-host connection cap in force. */
   maxSocketsPerHost(): number {
     return this.agents.maxSocketsPerHost();
@@ -209,7 +234,7 @@ export class HttpClient {
     this.listeners.clear();
   }
 
-  private async begin(req: HttpRequest, headers: Record<string, string>): Promise<{ url: URL; exchange: Exchange }> {
+  private async begin(req: HttpRequest, headers: Record<string, string>): Promise<{ url: URL; exchange: Exchange; proxy: ProxyAddress | undefined }> {
     if (this.disposed) throw cancelledError('The HTTP client was closed');
     let url: URL;
     try {
@@ -221,20 +246,49 @@ export class HttpClient {
       throw new AppError('invalid-input', `Only http and https addresses can be fetched, not ${url.protocol.slice(0, 20)}`);
     }
     if (req.rules !== undefined) await req.rules.check(req.url, req.purpose ?? 'asset');
+    const route = await this.route(url);
+    // Through a proxy no lookup hook of ours sees the far host's address: the rules check the
+    // name's addresses here instead, as far as this computer can resolve it.
+    if (route.kind === 'proxy' && req.rules !== undefined) await checkAddressesAhead(req.rules, url);
     if (this.disposed) throw cancelledError('The HTTP client was closed');
     this.counters.requests += 1;
+    const proxy = route.kind === 'proxy' ? route.proxy : undefined;
     const exchange: Exchange = new Exchange({
       url,
       method: req.method ?? 'GET',
       headers,
       timeoutMs: req.timeoutMs ?? this.timeoutMs,
-      agent: this.agents.agentFor(url.protocol, req.rules),
+      agent: this.agents.agentFor(url.protocol, req.rules, route),
+      ...(proxy !== undefined && { proxy }),
+      ...(this.tls !== undefined && { tls: this.tls }),
       onSettled: () => this.live.delete(exchange),
       ...(req.body !== undefined && { body: req.body }),
       ...(req.signal !== undefined && { signal: req.signal }),
     });
     this.live.add(exchange);
-    return { url, exchange };
+    return { url, exchange, proxy };
+  }
+
+  /** The route of a request; a resolver that fails leaves the request direct. */
+  private async route(url: URL): Promise<ProxyRoute> {
+    if (this.proxy === null) return DIRECT;
+    try {
+      return await this.proxy(url);
+    } catch {
+      return DIRECT;
+    }
+  }
+
+  /**
+   * Passes on a response that came through the proxy; one from the proxy itself (a sign-in it
+   * wants, a CONNECT it refused) ends the exchange with the proxy's error instead.
+   */
+  private throughProxy(res: http.IncomingMessage, exchange: Exchange, url: URL, proxy: ProxyAddress | undefined): http.IncomingMessage {
+    if (proxy === undefined || !isProxyAnswer(res, url)) return res;
+    const error = proxyAnswerError(res.statusCode ?? 0, url.host, proxy);
+    res.resume();
+    exchange.fail(error);
+    throw error;
   }
 
   /**
@@ -289,6 +343,19 @@ export class HttpClient {
     if (!(error instanceof AppError) || error.code !== 'cancelled') this.counters.errors += 1;
     return error;
   }
+}
+
+/** Refuses a name that resolves here to an address the rules do not allow; a name this computer cannot resolve is the proxy's to resolve. */
+async function checkAddressesAhead(rules: UrlRules, url: URL): Promise<void> {
+  const protocol = url.protocol as 'http:' | 'https:';
+  let addresses: Array<{ address: string }>;
+  try {
+    addresses = await rules.resolve(url.hostname.replace(/^\[|\]$/g, ''));
+  } catch {
+    return;
+  }
+  const refused = addresses.find((a) => !rules.allowsAddress(a.address, protocol));
+  if (refused !== undefined) throw new AppError('invalid-input', rules.refusedAddress(url.hostname, refused.address).message);
 }
 
 function formatSize(bytes: number): string {

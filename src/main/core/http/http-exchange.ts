@@ -2,6 +2,9 @@ import http from 'node:http';
 import https from 'node:https';
 import { AppError } from '../errors';
 import { cancelledError, errorCodeOf, networkError } from './network-errors';
+import { proxiedNetworkError } from './proxy-errors';
+import type { ProxyAddress } from './proxy-route';
+import type { TlsOptions } from './agent-pool';
 
 /** Everything one exchange needs; the client fills in defaults and the agent. */
 export interface ExchangeOptions {
@@ -12,6 +15,10 @@ export interface ExchangeOptions {
   timeoutMs: number;
   signal?: AbortSignal;
   agent: http.Agent;
+  /** The proxy the agent goes through, so failures on the way to it name it. */
+  proxy?: ProxyAddress;
+  /** Extra trusted certificates, given per request so they reach TLS inside a proxy tunnel too. */
+  tls?: TlsOptions;
   /** Called once when the exchange is over, however it ended. */
   onSettled?: () => void;
 }
@@ -85,7 +92,7 @@ export class Exchange {
       let req: http.ClientRequest;
       try {
         const transport = url.protocol === 'https:' ? https : http;
-        req = transport.request(url, { method, headers, agent });
+        req = transport.request(url, { method, headers, agent, ...(url.protocol === 'https:' ? this.options.tls : undefined) });
       } catch {
         // Thrown for header values with forbidden characters. Node's error is not kept as the
         // cause: some of its messages quote the header value, which may be the API key.
@@ -111,7 +118,8 @@ export class Exchange {
           this.attempt(false).then(resolve, reject);
           return;
         }
-        this.fail(networkError(error, this.host));
+        const { proxy } = this.options;
+        this.fail(proxy === undefined ? networkError(error, this.host) : proxiedNetworkError(error, this.host, proxy));
       });
       req.on('response', (res) => {
         gotHead = true;

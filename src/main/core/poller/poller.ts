@@ -346,7 +346,7 @@ export class Poller implements Disposable {
   private markSuccess(): void {
     const now = this.now();
     // Back from an outage: the failures were the outage itself, not a sign of a shaky host.
-    if (this.connection.status === 'offline') this.lastFailureAt = 0;
+    if (this.connection.status === 'offline' || this.connection.status === 'proxy-failed') this.lastFailureAt = 0;
     this.connection.lastSuccessAt = now;
     this.connection.offlineSince = null;
     const recentFailure = now - this.lastFailureAt < DEGRADED_WINDOW_MS;
@@ -364,6 +364,14 @@ export class Poller implements Disposable {
       this.connection.status = 'credential-rejected';
       this.stopped = true;
       clearTimeout(this.timer);
+      return;
+    }
+    if (error.code === 'proxy-unreachable' || error.code === 'proxy-refused' || error.code === 'proxy-auth-required') {
+      // The proxy, not bintu, is in the way: its own state, so the operator knows whom to call.
+      // Polling goes on at its back-off pace, so a proxy that comes back or a sign-in that is
+      // entered brings the wall back by itself.
+      this.connection.status = 'proxy-failed';
+      this.connection.offlineSince ??= this.connection.lastSuccessAt ?? now;
       return;
     }
     const unreachable = error.code === 'network' || error.code === 'timeout';

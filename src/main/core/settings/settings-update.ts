@@ -3,9 +3,8 @@ import { AppError } from '../errors';
 import { toSettingsView, type Settings } from './settings';
 
 /** Field names as the Settings screen labels them, for messages an operator understands. */
-const LABELS: Record<string, string> = {
+export const LABELS: Record<string, string> = {
   listIntervalS: 'List poll interval (seconds)',
-  detailsIntervalS: 'Details poll interval (seconds)',
   quantity: 'Streams to load (quantity)',
   cacheMaxMb: 'Cache size (MB)',
   maxConnectionsPerHost: 'Connections per host',
@@ -14,6 +13,9 @@ const LABELS: Record<string, string> = {
   kiosk: 'Kiosk',
   language: 'Language',
   theme: 'Theme',
+  proxy: 'Network proxy',
+  alarms: 'Alarm rules',
+  detailsIntervalS: 'Details poll interval (seconds)',
 };
 
 /**
@@ -53,4 +55,20 @@ function invalid(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>
     return `${LABELS[field] ?? field}: ${issue.message}`;
   });
   return new AppError('invalid-input', text.join('; '));
+}
+
+/**
+ * The fields of a change that would alter a value the policy pins. A field sent back unchanged
+ * (the page sends whole groups) is no change; of kiosk only the pinned parts count.
+ */
+export function changedPinnedFields(effective: Settings, patch: SettingsPatch, pinned: ReadonlyArray<keyof Settings>): string[] {
+  return pinned.filter((field) => {
+    if (!Object.hasOwn(patch, field)) return false;
+    const value = (patch as Record<string, unknown>)[field];
+    if (field === 'kiosk') {
+      const kiosk = value as Settings['kiosk'] | undefined;
+      return kiosk !== undefined && (kiosk.startInKiosk !== effective.kiosk.startInKiosk || kiosk.displayId !== effective.kiosk.displayId);
+    }
+    return JSON.stringify(value) !== JSON.stringify(effective[field]);
+  });
 }

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { credentialKindSchema } from '../../../shared/domain';
 import { layoutSchema, settingsViewSchema, type SettingsView } from '../../../shared/settings-view';
 import { alarmSettingsSchema, DEFAULT_ALARM_SETTINGS, watchListSchema } from '../../../shared/alarms';
+import { DEFAULT_PROXY_SETTING } from '../../../shared/proxy-url';
 import { fsError } from '../fs/fs-errors';
 import { Emitter, type Disposable } from '../lifecycle';
+import { AppError } from '../errors';
+import { applyPolicy, NO_POLICY, pinnedSettings, type LoadedPolicy } from './policy';
 
 /** A stored profile: an organisation's API base and credential kind. Never the credential. */
 export const profileSchema = z.object({
@@ -57,6 +60,7 @@ export const settingsSchema = z.object({
   wall: shape.wall.catch({ ...DEFAULT_WALL, filter: { ...DEFAULT_WALL.filter, states: [], tags: [] } }),
   alarms: alarmSettingsSchema.catch(DEFAULT_ALARM_SETTINGS),
   watch: watchListSchema.catch({ streamIds: [], tags: [] }),
+  proxy: shape.proxy.catch({ ...DEFAULT_PROXY_SETTING }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -77,15 +81,40 @@ export interface SettingsStore {
   write(settings: Settings): void;
 }
 
-/** Settings with validation on read, so a hand-edited or half-written file never stops the app. */
+/**
+ * Settings with validation on read, so a hand-edited or half-written file never stops the app.
+ * The organisation's policy lies on top: `get()` answers with its pinned values, the stored ones
+ * stay underneath (and come back if the policy goes), and a change to a pinned field is refused.
+ */
 export class SettingsService {
   private readonly changes = new Emitter<Settings>();
   /** Fires after every successful update. */
   readonly onDidChange = this.changes.event;
+  /** What the store holds, without the policy. */
+  private stored: Settings;
   private current: Settings;
 
-  constructor(private readonly store: SettingsStore) {
-    this.current = settingsSchema.parse(store.read() ?? {});
+  constructor(
+    private readonly store: SettingsStore,
+    /** The policy in force (read once at start; a changed file takes effect at the next start). */
+    readonly policy: LoadedPolicy = NO_POLICY,
+  ) {
+    this.stored = settingsSchema.parse(store.read() ?? {});
+    this.current = applyPolicy(this.stored, policy.policy);
+  }
+
+  /** The fields the policy pins: shown as managed, refused by `refusePinned`. */
+  pinned(): Array<keyof Settings> {
+    return pinnedSettings(this.policy.policy);
+  }
+
+  /** Throws the managed-setting error when a change names a field the policy pins. */
+  refusePinned(fields: readonly string[], label: (field: string) => string = (field) => field): void {
+    const pinned = new Set<string>(this.pinned());
+    const hit = fields.filter((field) => pinned.has(field));
+    if (hit.length === 0) return;
+    const names = hit.map(label).join(', ');
+    throw new AppError('policy-managed', `${names} ${hit.length === 1 ? 'is' : 'are'} managed by your organisation and cannot be changed here. Ask your IT department to change the policy.`);
   }
 
   /** How many services follow the settings now (leak checks). */
@@ -120,15 +149,17 @@ export class SettingsService {
    * permission) is told in plain words, and the settings stay as they were.
    */
   update(change: (settings: Settings) => Settings): Settings {
-    const next = settingsSchema.parse(change(this.current));
+    // The change applies to what is stored: the policy's values are never written into the file.
+    const next = settingsSchema.parse(change(this.stored));
     try {
       this.store.write(next);
     } catch (error) {
       throw fsError(error, { where: 'the settings file', then: ', then make the change again.', outcome: ' The change was not saved.' });
     }
-    this.current = next;
-    this.changes.fire(next);
-    return next;
+    this.stored = next;
+    this.current = applyPolicy(next, this.policy.policy);
+    this.changes.fire(this.current);
+    return this.current;
   }
 }
 
