@@ -62,7 +62,11 @@ describe('downloads from servers that do not behave like the simulator', () => {
     const record = await downloads.enqueue({ recording: recording(), streamId: 's1', folder });
     const done = await settled(downloads, record.id);
     expect(done.state).toBe('done');
-    expect(seen[1]?.range).toBe('bytes=20000-');
+    // It asked to resume from what it had kept (up to the 20,000 bytes sent: on a loaded machine
+    // the cut can overtake the last of them), got the whole file instead, and kept no splice.
+    const resumedAt = Number(/^bytes=(\d+)-$/.exec(seen[1]?.range ?? '')?.[1]);
+    expect(resumedAt).toBeGreaterThan(0);
+    expect(resumedAt).toBeLessThanOrEqual(20_000);
     expect(await fileSha(join(folder, 'clip.mp4'))).toBe(sha256(file));
   });
 
