@@ -87,6 +87,8 @@ export const settingsViewSchema = z.object({
   alarms: alarmSettingsSchema,
   /** Streams (by id) and tags the operator expects live: their alarms are critical. */
   watch: watchListSchema,
+  /** Profiles (by id) whose operator dismissed the warning that they run on the master API key. */
+  keyWarningDismissed: z.array(z.string().min(1).max(200)).max(1000),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 

@@ -56,7 +56,7 @@ function list(ctx: SimContext, q: URLSearchParams): Answer {
     .filter((s) => state === undefined || ctx.schedule.stateAt(s, oc.now) === state)
     .filter((s) => tags.every((t) => ctx.catalogue.tags(s).includes(t)))
     .slice(0, quantity ?? 50)
-    .map((s) => streamObject(s, oc, { withAssets: s.listCarriesAssets, assetLimit: DEFAULT_ASSET_LIMIT }));
+    .map((s) => streamObject(s, oc, { withAssets: s.listCarriesAssets && !ctx.listWithoutAssets, assetLimit: DEFAULT_ASSET_LIMIT }));
   return { status: 200, json: items };
 }
 
@@ -167,7 +167,8 @@ export async function handleApi(ctx: SimContext, req: IncomingMessage, res: Serv
   if (f.latencyMs > 0) await sleep(f.latencyMs);
   let out = gatewayAnswer(f);
   if (!out) {
-    const cred = authenticate(req.headers, ctx.credentials);
+    const presented = authenticate(req.headers, ctx.credentials);
+    const cred = presented !== null && ctx.revoked.has(presented.secret) ? null : presented;
     const answer = !cred
       ? fromError(E.credentialsNotValid())
       : !cred.liveProcessing
@@ -176,5 +177,6 @@ export async function handleApi(ctx: SimContext, req: IncomingMessage, res: Serv
     out = damage(jsonOut(answer.status, answer.json), f);
   }
   ctx.stats.status(out.status);
+  ctx.requestLog.add({ listener: 'api', method: req.method ?? 'GET', path: req.url ?? '/', status: out.status, at: ctx.now() });
   await transmit(req, res, out, f, (n) => ctx.stats.sent(r.kind, n));
 }

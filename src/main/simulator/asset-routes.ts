@@ -90,5 +90,6 @@ export async function handleAsset(ctx: SimContext, req: IncomingMessage, res: Se
   else if (streamId && ctx.faults.flag(streamId, 'gone')) out = text(404, 'Not Found');
   else out = faultAnswer(f) ?? (await r.answer());
   ctx.stats.status(out.status);
+  ctx.requestLog.add({ listener: 'assets', method: req.method ?? 'GET', path: req.url ?? '/', status: out.status, at: ctx.now() });
   await transmit(req, res, out, f, (n) => ctx.stats.sent(r.kind, n));
 }
