@@ -160,6 +160,7 @@ function damage(out: Outgoing, f: RequestFaults): Outgoing {
 
 /** Handles one request on the API listener (control routes excluded). */
 export async function handleApi(ctx: SimContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const arrived = ctx.now();
   const url = new URL(req.url ?? '/', 'http://api.invalid');
   const r = route(ctx, req, url);
   ctx.stats.request(r.kind, false);
@@ -177,6 +178,6 @@ export async function handleApi(ctx: SimContext, req: IncomingMessage, res: Serv
     out = damage(jsonOut(answer.status, answer.json), f);
   }
   ctx.stats.status(out.status);
-  ctx.requestLog.add({ listener: 'api', method: req.method ?? 'GET', path: req.url ?? '/', status: out.status, at: ctx.now() });
+  ctx.requestLog.add({ listener: 'api', method: req.method ?? 'GET', path: req.url ?? '/', status: out.status, at: arrived });
   await transmit(req, res, out, f, (n) => ctx.stats.sent(r.kind, n));
 }
