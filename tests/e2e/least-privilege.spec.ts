@@ -3,6 +3,7 @@ import { startHarness } from './harness/harness';
 import { ConnectPage } from './pages/connect-page';
 import { credential, readOnlyToken } from './support/sim-oracle';
 import { englishLeftovers } from './support/english-leftovers';
+import { axeViolations } from './support/axe';
 
 test.describe('least privilege', () => {
   test.use({ simOptions: { streams: 6, groups: 1, seed: 141, lifecycle: false } });
@@ -14,6 +15,7 @@ test.describe('least privilege', () => {
     await expect(connect.page.getByTestId('kind-help')).toContainText('Recommended');
     await connect.kindButton('apiKey').click();
     await expect(connect.page.getByTestId('kind-help')).toContainText('master key');
+    expect(await axeViolations(connect.page), 'connect with the API key chosen').toEqual([]);
   });
 
   test('an API key connects, with a warning on the wall and the steps to a read-only token; dismissed, it stays away for that profile', async ({ sim, connect, wall, harness, page }) => {
@@ -24,6 +26,7 @@ test.describe('least privilege', () => {
     await expect(warning).toContainText('master key');
     await expect(warning).toContainText('nanoReadOnly');
     await expect(warning.locator('li')).toHaveCount(3);
+    expect(await axeViolations(page), 'wall with the master-key warning').toEqual([]);
     // Profiles show which kind each uses.
     await page.getByRole('button', { name: 'Profiles' }).first().click();
     await expect(page.getByTestId('credential-kind')).toHaveText(/API key\s*\(master key\)/);
