@@ -8,7 +8,8 @@ export async function startDemoBackend(): Promise<DemoBackend> {
   const { startSimulator } = await import('./simulator');
   const sim = await startSimulator({ demo: true, port: 0 });
   const usable = sim.credentials.filter((c) => c.liveProcessing);
-  const credential = usable.find((c) => c.role === 'nanoReadOnly' && c.kind === 'apiKey') ?? usable[0];
+  // What the Connect screen recommends: a read-only user's token, never the master key.
+  const credential = usable.find((c) => c.role === 'nanoReadOnly' && c.kind === 'token') ?? usable[0];
   if (!credential) {
     await sim.close();
     throw new Error('The demo simulator offered no usable credential.');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { credentialKindSchema } from './domain';
 
 /** Every error the app can report, as a string union: exhaustive switches end in `assertNever` (`assert-never.ts`). */
 export const ERROR_CODES = [
@@ -44,6 +45,11 @@ export const appErrorDataSchema = z.object({
   status: z.number().int().optional(),
   /** For rate limits and back-off: when the next attempt will be made (ms epoch). */
   retryAt: z.number().optional(),
+  /**
+   * Which kind of credential bintu refused (`credential-rejected` only): a token expires or is
+   * revoked and needs a new one, an API key is wrong; the page says which.
+   */
+  credentialKind: credentialKindSchema.optional(),
 });
 export type AppErrorData = z.infer<typeof appErrorDataSchema>;
 

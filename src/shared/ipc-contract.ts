@@ -20,6 +20,8 @@ export const connectRequestSchema = z.object({
   apiBase: z.string().trim().min(1).max(500),
   credentialKind: credentialKindSchema,
   secret: z.string().trim().min(1).max(4096),
+  /** The stored profile whose credential this replaces; left out, a new profile is added. */
+  profileId: id.optional(),
 });
 export type ConnectRequest = z.infer<typeof connectRequestSchema>;
 

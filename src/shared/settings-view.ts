@@ -90,6 +90,8 @@ export const settingsViewSchema = z.object({
   watch: watchListSchema,
   /** The network proxy: the system's, none, or one given here (its sign-in lives in the keychain). */
   proxy: proxySettingSchema,
+  /** Profiles (by id) whose operator dismissed the warning that they run on the master API key. */
+  keyWarningDismissed: z.array(z.string().min(1).max(200)).max(1000),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 

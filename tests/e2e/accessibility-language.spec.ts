@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import type { Harness } from './harness/harness';
-import { credential } from './support/sim-oracle';
+import { readOnlyToken } from './support/sim-oracle';
 import { axeViolations } from './support/axe';
 import { englishLeftovers } from './support/english-leftovers';
 
@@ -11,7 +11,7 @@ for (const scheme of ['dark', 'light'] as const) {
   test(`every screen passes axe-core with no violations (${scheme})`, async ({ sim, connect, wall, page, harness }) => {
     await page.emulateMedia({ colorScheme: scheme });
     expect(await axeViolations(page), 'connect').toEqual([]);
-    await connect.connectWith(sim.baseUrl, credential(sim).secret);
+    await connect.connectWith(sim.baseUrl, readOnlyToken(sim));
     await expect.poll(() => wall.decodedPictureCount(), { timeout: 20_000 }).toBeGreaterThan(2);
     expect(await axeViolations(page), 'wall').toEqual([]);
     await wall.tiles.first().locator('[data-tile-open]').click();
@@ -63,7 +63,7 @@ test.describe('in German', () => {
     expect(await leftovers(), 'connect').toEqual([]);
     await page.getByLabel('Profilname').fill('Leitstand');
     await page.getByLabel('API-Adresse').fill(sim.baseUrl);
-    await page.getByLabel('API-Schlüssel', { exact: true }).fill(credential(sim).secret);
+    await page.getByLabel('bintu-Token', { exact: true }).fill(readOnlyToken(sim));
     await page.getByRole('button', { name: 'Prüfen und speichern' }).click();
     await expect.poll(() => wall.decodedPictureCount(), { timeout: 20_000 }).toBeGreaterThan(2);
     expect(await leftovers(), 'wall').toEqual([]);

@@ -6,7 +6,7 @@ import { AlarmDrawer } from './pages/alarm-drawer';
 import { ConnectPage } from './pages/connect-page';
 import { axeViolations } from './support/axe';
 import { englishLeftovers } from './support/english-leftovers';
-import { credential, rawWall } from './support/sim-oracle';
+import { rawWall, readOnlyToken } from './support/sim-oracle';
 
 /** Every thumbnail every 10 s: the fastest bintu allows, so a fault shows within seconds. */
 const INTERVAL_S = 10;
@@ -29,7 +29,7 @@ test('a black stream raises an alarm on its tile, in the drawer and as a tone, a
   test.setTimeout(180_000);
   await page.addInitScript({ content: 'window.__wallTestHooks = true;' });
   await page.goto(harness.url);
-  await new ConnectPage(page).connectWith(sim.baseUrl, credential(sim).secret);
+  await new ConnectPage(page).connectWith(sim.baseUrl, readOnlyToken(sim));
   const oracle = await rawWall(sim);
   const streamId = oracle.live.find((id) => oracle.withThumbnail.includes(id)) as string;
   const tile = page.locator(`[data-testid="tile"][data-stream-id="${streamId}"]`);

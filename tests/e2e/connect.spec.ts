@@ -1,12 +1,12 @@
 import { test, expect } from './fixtures';
-import { credential, rawWall } from './support/sim-oracle';
+import { credential, rawWall, readOnlyToken } from './support/sim-oracle';
 
 test.describe('connect and watch', () => {
   test.use({ simOptions: { streams: 12, groups: 2, seed: 11, lifecycle: false, thumbIntervalRange: [10, 10] } });
 
   test('a good key is checked, stored, and the wall shows every stream with a decoded picture', async ({ sim, connect, wall, harness }) => {
     const oracle = await rawWall(sim);
-    await connect.connectWith(sim.baseUrl, credential(sim).secret);
+    await connect.connectWith(sim.baseUrl, readOnlyToken(sim));
     await expect(wall.tiles).toHaveCount(oracle.ids.length);
     for (const id of oracle.ids) await expect(wall.tile(id)).toBeVisible();
     await expect.poll(() => wall.decodedPictureCount(), { timeout: 20_000 }).toBe(oracle.withThumbnail.length);
@@ -19,7 +19,7 @@ test.describe('connect and watch', () => {
 
   test('a picture that changes in bintu changes on the wall within one interval plus one poll', async ({ sim, connect, wall }) => {
     const oracle = await rawWall(sim);
-    await connect.connectWith(sim.baseUrl, credential(sim).secret);
+    await connect.connectWith(sim.baseUrl, readOnlyToken(sim));
     const id = oracle.live.find((candidate) => oracle.withThumbnail.includes(candidate));
     expect(id, 'the simulator has a live stream with a thumbnail').toBeTruthy();
     await expect.poll(() => wall.pictureSrc(id as string), { timeout: 20_000 }).toMatch(/wall-asset/);
@@ -37,7 +37,7 @@ test.describe('connect and watch', () => {
     expect(session.profiles).toEqual([]);
     expect(session.activeProfileId).toBeNull();
     // The old error goes as soon as the operator changes what was typed.
-    await connect.secret.fill('another-attempt');
+    await connect.token.fill('another-attempt');
     await expect(connect.error).toHaveCount(0);
   });
 

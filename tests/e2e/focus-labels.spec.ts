@@ -1,10 +1,10 @@
 import { test, expect } from './fixtures';
-import { credential } from './support/sim-oracle';
+import { credential, readOnlyToken } from './support/sim-oracle';
 
 test.use({ simOptions: { streams: 8, groups: 2, seed: 131, lifecycle: false }, viewport: { width: 1920, height: 1080 } });
 
 test.beforeEach(async ({ sim, connect, wall }) => {
-  await connect.connectWith(sim.baseUrl, credential(sim).secret);
+  await connect.connectWith(sim.baseUrl, readOnlyToken(sim));
   await expect.poll(() => wall.decodedPictureCount(), { timeout: 30_000 }).toBeGreaterThan(2);
 });
 

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { startHarness } from './harness/harness';
-import { credential } from './support/sim-oracle';
+import { credential, readOnlyToken } from './support/sim-oracle';
 
 test.use({ simOptions: { streams: 10, groups: 1, seed: 121, lifecycle: false }, viewport: { width: 1920, height: 1080 } });
 
 test.beforeEach(async ({ sim, connect, wall }) => {
-  await connect.connectWith(sim.baseUrl, credential(sim).secret);
+  await connect.connectWith(sim.baseUrl, readOnlyToken(sim));
   await expect.poll(() => wall.decodedPictureCount(), { timeout: 30_000 }).toBeGreaterThan(3);
 });
 

@@ -1,9 +1,9 @@
 import { test, expect } from './fixtures';
-import { credential } from './support/sim-oracle';
+import { readOnlyToken } from './support/sim-oracle';
 import { filesContaining } from './support/find-secret';
 
 test('after a full session the key appears nowhere: not on disk, not in the page, not in any message', async ({ sim, connect, wall, harness, page }) => {
-  const secret = credential(sim).secret;
+  const secret = readOnlyToken(sim);
   const consoleLines: string[] = [];
   page.on('console', (message) => consoleLines.push(message.text()));
 

@@ -1,13 +1,13 @@
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
-import { credential, rawWall } from './support/sim-oracle';
+import { rawWall, readOnlyToken } from './support/sim-oracle';
 import { recordingsOf, sha256 } from './support/sim-files';
 
 test.use({ simOptions: { streams: 8, groups: 2, seed: 61, lifecycle: false, motionIntervalRange: [10, 10] } });
 
 test.beforeEach(async ({ sim, connect, wall }) => {
-  await connect.connectWith(sim.baseUrl, credential(sim).secret);
+  await connect.connectWith(sim.baseUrl, readOnlyToken(sim));
   await expect.poll(() => wall.decodedPictureCount(), { timeout: 20_000 }).toBeGreaterThan(3);
 });
 

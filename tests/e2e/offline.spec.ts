@@ -5,7 +5,7 @@ import { startSimulator } from '../../src/main/simulator';
 import { startHarness } from './harness/harness';
 import { ConnectPage } from './pages/connect-page';
 import { WallPage } from './pages/wall-page';
-import { credential } from './support/sim-oracle';
+import { readOnlyToken } from './support/sim-oracle';
 
 const SIM = { streams: 10, groups: 2, seed: 31, lifecycle: false } as const;
 
@@ -21,7 +21,7 @@ test('offline: the cached wall appears at once, marked stale, and recovers by it
   let harness = await startHarness({ userDataDir, vault });
   await harness.attach(page);
   await page.goto(harness.url);
-  await new ConnectPage(page).connectWith(sim.baseUrl, credential(sim).secret);
+  await new ConnectPage(page).connectWith(sim.baseUrl, readOnlyToken(sim));
   const tiles = await (async () => {
     await expect.poll(() => wall.decodedPictureCount(), { timeout: 20_000 }).toBeGreaterThan(4);
     return wall.tiles.count();

@@ -1,13 +1,13 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import type { Harness } from './harness/harness';
-import { credential } from './support/sim-oracle';
+import { readOnlyToken } from './support/sim-oracle';
 
 test.describe('settings and kiosk', () => {
   test.use({ simOptions: { streams: 6, groups: 1, seed: 91, lifecycle: false } });
 
   test.beforeEach(async ({ sim, connect, wall, page }) => {
-    await connect.connectWith(sim.baseUrl, credential(sim).secret);
+    await connect.connectWith(sim.baseUrl, readOnlyToken(sim));
     await expect(wall.tiles.first()).toBeVisible();
     await page.getByTestId('settings-button').click();
     await expect(page.getByTestId('settings-screen')).toBeVisible();
@@ -62,7 +62,7 @@ test.describe('a wall of 500 streams', () => {
 
   test('pages of 4x4 reach every stream, never a scrollbar, and a page turn paints at once', async ({ sim, connect, wall, page, harness }) => {
     test.setTimeout(180_000);
-    await connect.connectWith(sim.baseUrl, credential(sim).secret);
+    await connect.connectWith(sim.baseUrl, readOnlyToken(sim));
     await loadEveryStream(page, harness, 500);
     await page.getByTestId('grid-select').selectOption('4x4');
     await expect.poll(() => wall.pageOf()).toEqual({ page: 1, pages: 32 });
@@ -110,7 +110,7 @@ test.describe('a wall of 200 streams', () => {
     test.setTimeout(120_000);
     const display = { ...harness.app.settings.get().display, overflow: 'scroll' as const };
     expect((await harness.app.dispatch('settings:update', { display })).ok).toBe(true);
-    await connect.connectWith(sim.baseUrl, credential(sim).secret);
+    await connect.connectWith(sim.baseUrl, readOnlyToken(sim));
     await loadEveryStream(page, harness, 200);
     // The first screen comes first; the other rows follow while the page is idle.
     await expect(wall.tiles).toHaveCount(200, { timeout: 30_000 });

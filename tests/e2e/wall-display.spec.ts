@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import type { Harness } from './harness/harness';
 import type { WallPage } from './pages/wall-page';
-import { credential } from './support/sim-oracle';
+import { readOnlyToken } from './support/sim-oracle';
 
 const HD = { width: 1920, height: 1080 };
 const UHD = { width: 3840, height: 2160 };
@@ -53,7 +53,7 @@ test.describe('a wall read from across the room', () => {
   test.use({ simOptions: { streams: 20, groups: 2, seed: 101, lifecycle: false }, viewport: HD });
 
   test('tile text grows with the tile: 4x4 at 1080p names in 24 px and more, badges in 20 px, larger at 2x2 and at 4K', async ({ sim, connect, wall, page }) => {
-    await connectAndWait(page, sim, connect, wall, credential(sim).secret);
+    await connectAndWait(page, sim, connect, wall, readOnlyToken(sim));
     const sizes: Record<string, { name: number; badge: number }> = {};
     for (const viewport of [HD, UHD]) {
       await page.setViewportSize(viewport);
@@ -73,7 +73,7 @@ test.describe('a wall read from across the room', () => {
   });
 
   test('no layout crops a picture: the whole 16:9 frame inside its tile, the caption below it', async ({ sim, connect, wall, page, harness }) => {
-    await connectAndWait(page, sim, connect, wall, credential(sim).secret, 6);
+    await connectAndWait(page, sim, connect, wall, readOnlyToken(sim), 6);
     const check = async (what: string): Promise<void> => {
       await expect.poll(() => pictureBoxes(page).then((boxes) => boxes.length), { message: what }).toBeGreaterThan(0);
       for (const box of await pictureBoxes(page)) {
@@ -97,7 +97,7 @@ test.describe('a wall read from across the room', () => {
   });
 
   test('pages turn by themselves when asked to, and hold while the pointer moves', async ({ sim, connect, wall, page, harness }) => {
-    await connectAndWait(page, sim, connect, wall, credential(sim).secret);
+    await connectAndWait(page, sim, connect, wall, readOnlyToken(sim));
     await page.getByTestId('grid-select').selectOption('3x3');
     await expect.poll(() => wall.pageOf()).toEqual({ page: 1, pages: 3 });
     await expect(page.getByTestId('pager-rotation')).toHaveCount(0);
@@ -122,7 +122,7 @@ for (const count of [2, 12, 24]) {
     test.use({ simOptions: { streams: count, groups: 1, seed: 110 + count, lifecycle: false }, viewport: HD });
 
     test('shows every stream on one screen, no scrollbar, no pages, as large as fits', async ({ sim, connect, wall }) => {
-      await connect.connectWith(sim.baseUrl, credential(sim).secret);
+      await connect.connectWith(sim.baseUrl, readOnlyToken(sim));
       await expect(wall.tiles).toHaveCount(count);
       expect(await wall.scrolls()).toBe(false);
       await expect(wall.pager).toHaveCount(0);
@@ -140,7 +140,7 @@ test.describe('auto-fit with 200 streams', () => {
   test('puts what does not fit at the minimum size on further pages, every stream reachable, never a scrollbar', async ({ sim, connect, wall, harness }) => {
     test.setTimeout(120_000);
     expect((await harness.app.dispatch('settings:update', { quantity: 250 })).ok).toBe(true);
-    await connect.connectWith(sim.baseUrl, credential(sim).secret);
+    await connect.connectWith(sim.baseUrl, readOnlyToken(sim));
     await expect.poll(() => harness.app.session.wall().streams.length, { timeout: 30_000 }).toBe(200);
     await expect(wall.pager).toBeVisible();
     const { pages } = await wall.pageOf();

@@ -1,12 +1,12 @@
 import { test, expect } from './fixtures';
-import { credential, rawWall } from './support/sim-oracle';
+import { rawWall, readOnlyToken } from './support/sim-oracle';
 import { startHarness } from './harness/harness';
 import type { WallPage } from './pages/wall-page';
 
 test.use({ simOptions: { streams: 12, groups: 2, seed: 71, lifecycle: false } });
 
 test.beforeEach(async ({ sim, connect, wall }) => {
-  await connect.connectWith(sim.baseUrl, credential(sim).secret);
+  await connect.connectWith(sim.baseUrl, readOnlyToken(sim));
   await expect(wall.tiles.first()).toBeVisible();
 });
 

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { test, expect } from '../e2e/fixtures';
-import { credential, rawWall } from '../e2e/support/sim-oracle';
+import { rawWall, readOnlyToken } from '../e2e/support/sim-oracle';
 
 test.use({ simOptions: { streams: 18, groups: 2, seed: 7, lifecycle: false, thumbIntervalRange: [10, 10] } });
 
@@ -13,7 +13,7 @@ for (const scheme of ['dark', 'light'] as const) {
   test(`a wall with alarms in the ${scheme} theme`, async ({ sim, connect, harness, wall, page }) => {
     test.setTimeout(180_000);
     await page.emulateMedia({ colorScheme: scheme });
-    await connect.connectWith(sim.baseUrl, credential(sim).secret);
+    await connect.connectWith(sim.baseUrl, readOnlyToken(sim));
     await expect.poll(() => wall.decodedPictureCount(), { timeout: 30_000 }).toBeGreaterThanOrEqual(8);
     const defaults = harness.app.settings.get().alarms;
     await harness.app.dispatch('settings:update', {

@@ -1,5 +1,3 @@
-import { parseArgs } from 'node:util';
-import type { StreamState } from '../../shared/domain';
 import { checkApiBase } from '../../shared/api-base';
 import { BintuClient, MAX_QUANTITY } from '../core/bintu/bintu-client';
 import { HttpClient } from '../core/http/http-client';
@@ -8,29 +6,36 @@ import { proxyResolver } from '../core/http/proxy-choice';
 import { UrlRules } from '../core/http/url-rules';
 import { AppError, toErrorData } from '../core/errors';
 import { redact, secretForms } from '../core/redact';
-import { parseQuantity } from './args';
-import { resolveConnection } from './config';
+import { openAppVault, resolveConnection, storedSettings, type OpenVault } from './config';
 import { DOWNLOAD_USAGE, runDownloadCommand } from './download';
-import { formatStreamTable } from './format';
+import { PROFILES_USAGE, runProfilesCommand } from './profiles';
 import { CLI_RETRY_DELAYS_MS, withRetries, type RetryOptions } from './retry';
+import { runStreamsCommand } from './streams';
 import { escapeJson, escapeLines } from './terminal';
 import { ALARMS_USAGE, runAlarmsCommand } from './alarms';
 import { runWatchCommand, WATCH_USAGE } from './watch';
 
-const USAGE = `Usage: npm run cli -- <command> [options]
+const USAGE = `Usage: npm run cli -- <command> [--profile NAME] [options]
 
 Commands:
   streams [--json] [--state live|created|ended] [--tag T]... [--quantity N]
-          List the organisation's streams, normalised (N from 1 to ${MAX_QUANTITY}, default 50).
+          List the organisation's streams, normalised (N from 1 to ${MAX_QUANTITY}, default 50),
+          with the details the wall reads for streams whose list item carries no assets.
   check   Validate the credential against bintu (exit code 0 when accepted, 1 otherwise).
 ${DOWNLOAD_USAGE}
 ${ALARMS_USAGE}
 ${WATCH_USAGE}
+${PROFILES_USAGE}
+
+--profile NAME (or its id) uses that stored profile: its API base and its credential from the
+keychain, whatever the environment says.
 
 Transient failures (network, timeouts, 5xx, 429) are tried again a few times before a command gives up.
+Every request to bintu is a GET: the CLI, like the app, only reads.
 
 Exit codes: 0 done, 1 failed (the reason on stderr).
-Environment: BINTU_API_URL (default https://bintu.nanocosmos.de), BINTU_API_KEY or BINTU_TOKEN.
+Environment: BINTU_API_URL (default https://bintu.nanocosmos.de), BINTU_TOKEN (recommended: a
+nanoReadOnly user's bintu token) or BINTU_API_KEY (the organisation's master key).
 Behind a proxy: HTTPS_PROXY and HTTP_PROXY (http://host:port, a sign-in as http://user:pass@host:port),
 NO_PROXY for hosts that go direct; this computer itself is always reached directly.
 Without them the app's active profile and its keychain entry are used. BINTU_WALL_USER_DATA
@@ -41,6 +46,8 @@ export interface CliOptions {
   retryDelaysMs?: readonly number[];
   /** Resolves (with the signal's name) when `watch` should end. */
   stop?: Promise<string>;
+  /** Where stored profiles' credentials are read (default: the app's keychain service). */
+  openVault?: OpenVault;
 }
 
 /**
@@ -57,7 +64,7 @@ export async function runCli(
   const secrets: string[] = [];
   const print = (line: string): void => out(escapeLines(redact(line, secrets)));
   const warn = (line: string): void => err(escapeLines(redact(line, secrets)));
-  const [command, ...rest] = argv;
+  const [command, ...afterCommand] = argv;
   if (!command || command === 'help' || command === '--help') {
     print(USAGE);
     return command ? 0 : 1;
@@ -66,15 +73,22 @@ export async function runCli(
   secrets.push(...envProxySecrets(process.env));
   const system = async (url: URL) => envProxyRoute(url, process.env);
   const http = new HttpClient({ proxy: proxyResolver({ setting: { mode: 'system', url: '' }, system, signIn: null }) });
+  const openVault = options.openVault ?? openAppVault;
   try {
+    const { profile, rest } = takeProfileFlag(afterCommand);
     // The alarm log is local: reading it needs no credential.
     // Its table escapes bintu's strings itself; CSV and JSON must reach the file exactly.
     if (command === 'alarms') return await runAlarmsCommand(rest, { out });
-    const connection = await resolveConnection();
+    // Names and ids only: whether a credential is stored, never its value. Names are escaped there.
+    if (command === 'profiles') return await runProfilesCommand(rest, { out, openVault });
+    const connection = await resolveConnection(process.env, { ...(profile !== undefined && { profile }), openVault });
     const { apiBase, credential, source } = connection;
     secrets.push(...secretForms(credential.secret));
     const base = checkApiBase(apiBase);
     if (!base.ok) throw new AppError('insecure-api-base', base.message);
+    // The app's per-host cap: details requests go out as many at a time as the poller's do.
+    const settings = storedSettings();
+    http.setMaxSocketsPerHost(settings.maxConnectionsPerHost);
     const client = new BintuClient({ apiBase: base.url, credential, http });
     const retry: RetryOptions = { delaysMs: options.retryDelaysMs ?? CLI_RETRY_DELAYS_MS, note: warn };
     switch (command) {
@@ -82,21 +96,16 @@ export async function runCli(
         await withRetries('the check', () => client.check(), retry);
         print(`ok: bintu at ${base.url} accepts the ${credential.kind === 'apiKey' ? 'API key' : 'token'} from ${source}`);
         return 0;
-      case 'streams': {
-        const { values } = parseArgs({
-          args: rest,
-          options: { json: { type: 'boolean' }, state: { type: 'string' }, tag: { type: 'string', multiple: true }, quantity: { type: 'string' } },
+      case 'streams':
+        return await runStreamsCommand(rest, {
+          client,
+          assetLimit: settings.assetLimit,
+          cap: () => http.maxSocketsPerHost(),
+          retry,
+          json: (doc) => out(redact(escapeJson(JSON.stringify(doc, null, 2)), secrets)),
+          print,
+          warn,
         });
-        const state = values.state as Extract<StreamState, 'live' | 'created' | 'ended'> | undefined;
-        if (state && !['live', 'created', 'ended'].includes(state)) throw new AppError('invalid-input', `--state must be live, created or ended, not "${state}".`);
-        const quantity = parseQuantity(values.quantity);
-        const list = { quantity, ...(state ? { state } : {}), ...(values.tag ? { tags: values.tag } : {}) };
-        const streams = await withRetries('the list', () => client.listStreams(list), retry);
-        const truncated = streams.length >= quantity || client.lastListCut;
-        if (values.json) out(redact(escapeJson(JSON.stringify({ apiBase: base.url, truncated, streams }, null, 2)), secrets));
-        else print(formatStreamTable(streams));
-        return 0;
-      }
       case 'download':
         return await runDownloadCommand(rest, { client, http, rules: new UrlRules(base.url), retry, out: print, err: warn });
       case 'watch':
@@ -113,6 +122,23 @@ export async function runCli(
   } finally {
     http.dispose();
   }
+}
+
+/** Takes `--profile NAME` (or `--profile=NAME`) out of a command's arguments, wherever it stands. */
+function takeProfileFlag(args: readonly string[]): { profile: string | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let profile: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--profile' || arg.startsWith('--profile=')) {
+      const value = arg === '--profile' ? args[++i] : arg.slice('--profile='.length);
+      if (value === undefined || value.trim() === '') throw new AppError('invalid-input', '--profile needs the name or id of a stored profile (see the profiles command).');
+      profile = value;
+    } else {
+      rest.push(arg);
+    }
+  }
+  return { profile, rest };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { CredentialKind } from '../../shared/domain';
 import type { AppErrorData, ErrorCode } from '../../shared/errors';
 
 /** Optional details an `AppError` may carry besides its code and message. */
@@ -8,6 +9,8 @@ export interface AppErrorExtra {
   status?: number;
   /** When the next attempt may be made (ms epoch), from `Retry-After` or a back-off. */
   retryAt?: number;
+  /** The kind of credential bintu refused, on `credential-rejected`. */
+  credentialKind?: CredentialKind;
   /** The underlying error, kept for debugging in main only; never serialised. */
   cause?: unknown;
 }
@@ -21,6 +24,7 @@ export class AppError extends Error {
   readonly bintuCode?: number;
   readonly status?: number;
   readonly retryAt?: number;
+  readonly credentialKind?: CredentialKind;
 
   constructor(code: ErrorCode, message: string, extra: AppErrorExtra = {}) {
     super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
@@ -29,6 +33,7 @@ export class AppError extends Error {
     if (extra.bintuCode !== undefined) this.bintuCode = extra.bintuCode;
     if (extra.status !== undefined) this.status = extra.status;
     if (extra.retryAt !== undefined) this.retryAt = extra.retryAt;
+    if (extra.credentialKind !== undefined) this.credentialKind = extra.credentialKind;
   }
 
   /** The error as plain data for IPC: code, message and the optional numbers, nothing else. */
@@ -37,6 +42,7 @@ export class AppError extends Error {
     if (this.bintuCode !== undefined) data.bintuCode = this.bintuCode;
     if (this.status !== undefined) data.status = this.status;
     if (this.retryAt !== undefined) data.retryAt = this.retryAt;
+    if (this.credentialKind !== undefined) data.credentialKind = this.credentialKind;
     return data;
   }
 }

@@ -56,7 +56,7 @@ function list(ctx: SimContext, q: URLSearchParams): Answer {
     .filter((s) => state === undefined || ctx.schedule.stateAt(s, oc.now) === state)
     .filter((s) => tags.every((t) => ctx.catalogue.tags(s).includes(t)))
     .slice(0, quantity ?? 50)
-    .map((s) => streamObject(s, oc, { withAssets: s.listCarriesAssets, assetLimit: DEFAULT_ASSET_LIMIT }));
+    .map((s) => streamObject(s, oc, { withAssets: s.listCarriesAssets && !ctx.listWithoutAssets, assetLimit: DEFAULT_ASSET_LIMIT }));
   return { status: 200, json: items };
 }
 
@@ -160,6 +160,7 @@ function damage(out: Outgoing, f: RequestFaults): Outgoing {
 
 /** Handles one request on the API listener (control routes excluded). */
 export async function handleApi(ctx: SimContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const arrived = ctx.now();
   const url = new URL(req.url ?? '/', 'http://api.invalid');
   const r = route(ctx, req, url);
   ctx.stats.request(r.kind, false);
@@ -167,7 +168,8 @@ export async function handleApi(ctx: SimContext, req: IncomingMessage, res: Serv
   if (f.latencyMs > 0) await sleep(f.latencyMs);
   let out = gatewayAnswer(f);
   if (!out) {
-    const cred = authenticate(req.headers, ctx.credentials);
+    const presented = authenticate(req.headers, ctx.credentials);
+    const cred = presented !== null && ctx.revoked.has(presented.secret) ? null : presented;
     const answer = !cred
       ? fromError(E.credentialsNotValid())
       : !cred.liveProcessing
@@ -176,5 +178,6 @@ export async function handleApi(ctx: SimContext, req: IncomingMessage, res: Serv
     out = damage(jsonOut(answer.status, answer.json), f);
   }
   ctx.stats.status(out.status);
+  ctx.requestLog.add({ listener: 'api', method: req.method ?? 'GET', path: req.url ?? '/', status: out.status, at: arrived });
   await transmit(req, res, out, f, (n) => ctx.stats.sent(r.kind, n));
 }

@@ -79,6 +79,7 @@ function faultAnswer(f: RequestFaults): Outgoing | null {
 
 /** Handles one request on the asset listener. */
 export async function handleAsset(ctx: SimContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const arrived = ctx.now();
   const url = new URL(req.url ?? '/', 'http://assets.invalid');
   const r = route(ctx, req, url);
   ctx.stats.request(r.kind, carriesCredential(req.headers));
@@ -90,5 +91,6 @@ export async function handleAsset(ctx: SimContext, req: IncomingMessage, res: Se
   else if (streamId && ctx.faults.flag(streamId, 'gone')) out = text(404, 'Not Found');
   else out = faultAnswer(f) ?? (await r.answer());
   ctx.stats.status(out.status);
+  ctx.requestLog.add({ listener: 'assets', method: req.method ?? 'GET', path: req.url ?? '/', status: out.status, at: arrived });
   await transmit(req, res, out, f, (n) => ctx.stats.sent(r.kind, n));
 }

@@ -9,6 +9,7 @@ import type { FaultSpec, SimCredential, SimulatorOptions } from './types';
 export const USAGE = `usage: simulator [--streams N] [--groups N] [--port P] [--asset-port P] [--seed N]
                  [--latency MS] [--jitter MS] [--error-rate 0..1]
                  [--thumb-interval MIN,MAX] [--motion-interval MIN,MAX] [--no-lifecycle] [--demo]
+                 [--list-without-assets]
                  [--fault [STREAM:]NAME[=VALUE]]...
   --fault sets one FaultSpec field (see README), for every stream or for STREAM (its index in the
   list, 0 = newest, or its id); VALUE is JSON or a plain word, true when left out. Examples:
@@ -83,6 +84,7 @@ export function parseCliArgs(argv: string[]): SimulatorOptions & { help?: boolea
     if (flag === '--help' || flag === '-h') out.help = true;
     else if (flag === '--demo') out.demo = true;
     else if (flag === '--no-lifecycle') out.lifecycle = false;
+    else if (flag === '--list-without-assets') out.listWithoutAssets = true;
     else if (flag === '--thumb-interval') out.thumbIntervalRange = range(flag, value());
     else if (flag === '--motion-interval') out.motionIntervalRange = range(flag, value());
     else if (flag === '--fault') faults.push(value());

@@ -6,6 +6,7 @@ import type { Catalogue } from './catalogue';
 import type { FaultBook } from './faults';
 import type { MediaLibrary } from './media';
 import type { Schedule } from './schedule';
+import type { RequestLog } from './request-log';
 import type { StatsCounter } from './stats';
 import type { SimControl, SimCredential } from './types';
 
@@ -18,6 +19,11 @@ export interface SimContext {
   stats: StatsCounter;
   media: MediaLibrary;
   credentials: SimCredential[];
+  /** Secrets refused from now on (`Simulator.revokeCredential`). */
+  revoked: Set<string>;
+  /** List items never carry asset arrays (`SimulatorOptions.listWithoutAssets`). */
+  listWithoutAssets: boolean;
+  requestLog: RequestLog;
   control: SimControl;
   now: () => number;
   seed: number;

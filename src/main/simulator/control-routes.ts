@@ -3,6 +3,7 @@
  *
  *   GET    /_sim/streams                     list streams with state, names and faults
  *   GET    /_sim/stats                       the request counters
+ *   GET    /_sim/requests                    every answered request: listener, method, path, status
  *   GET    /_sim/health                      the simulator's own memory, CPU time and cache size
  *   GET    /_sim/faults                      the global faults
  *   PUT    /_sim/faults                      replace the global faults (FaultSpec body, fault-schema.ts)
@@ -36,6 +37,7 @@ async function dispatch(ctx: SimContext, req: IncomingMessage, parts: string[]):
   const [a, id, b] = parts;
   if (a === 'streams' && id === undefined && m === 'GET') return [200, c.listStreams()];
   if (a === 'stats' && m === 'GET') return [200, ctx.stats.snapshot(ctx.renderer.counters)];
+  if (a === 'requests' && m === 'GET') return [200, ctx.requestLog.snapshot()];
   if (a === 'health' && m === 'GET') {
     const mem = process.memoryUsage();
     const cpu = process.cpuUsage();

@@ -17,6 +17,7 @@ import { FaultBook } from './faults';
 import { defaultMediaDir, MediaLibrary } from './media';
 import { Schedule, type AssetKind } from './schedule';
 import { shotFor } from './shot';
+import { RequestLog } from './request-log';
 import { StatsCounter } from './stats';
 import type { AssetVersion, FaultSpec, Simulator, SimulatorOptions } from './types';
 import { buildWorld } from './world';
@@ -109,6 +110,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     stats: new StatsCounter(),
     media: new MediaLibrary(options.mediaDir ?? defaultMediaDir()),
     credentials: buildCredentials(seed),
+    revoked: new Set(),
+    listWithoutAssets: options.listWithoutAssets === true,
+    requestLog: new RequestLog(),
     control: createControl(catalogue, schedule, faults, now),
     urls: { api: '', assets: '' },
   };
@@ -142,6 +146,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     control: ctx.control,
     stats: () => ctx.stats.snapshot(ctx.renderer.counters),
     assetVersions: (since, until) => assetVersions(ctx, since, until),
+    requests: () => ctx.requestLog.snapshot().requests,
+    revokeCredential: (secret) => {
+      ctx.revoked.add(secret);
+    },
     close: async () => {
       await Promise.all([closeServer(api), closeServer(assets)]);
     },

@@ -40,6 +40,22 @@ export interface SimulatorOptions {
   faults?: FaultSpec;
   /** Per-stream faults in force from start. */
   streamFaults?: StreamFaultOption[];
+  /**
+   * List items carry no asset arrays at all (default false: about half of them do), so a client
+   * must ask `GET /stream/{id}` for every stream's pictures, replay and recordings.
+   */
+  listWithoutAssets?: boolean;
+}
+
+/** One answered request on the API or asset listener (control routes are not logged). */
+export interface SimRequest {
+  listener: 'api' | 'assets';
+  method: string;
+  /** Path and query as sent, e.g. `/stream?quantity=50`. */
+  path: string;
+  status: number;
+  /** When it arrived (the simulator's clock, ms). */
+  at: number;
 }
 
 /** The three bintu roles. */
@@ -137,5 +153,12 @@ export interface Simulator {
    * Async because sizing a version means encoding it (sharp has no synchronous JPEG encoder).
    */
   assetVersions(sinceMs: number, untilMs: number): Promise<AssetVersion[]>;
+  /** Every request answered since start (the newest 50,000), oldest first; headers are never kept. */
+  requests(): SimRequest[];
+  /**
+   * From now on bintu refuses this credential (401, code 4002), as it does with a token that
+   * expired or was revoked. Nothing else changes.
+   */
+  revokeCredential(secret: string): void;
   close(): Promise<void>;
 }

@@ -7,6 +7,11 @@ export function credential(sim: Simulator, role: SimCredential['role'] = 'nanoAd
   return found;
 }
 
+/** The token of a nanoReadOnly user: what the Connect screen recommends, and what specs connect with. */
+export function readOnlyToken(sim: Simulator): string {
+  return credential(sim, 'nanoReadOnly', 'token').secret;
+}
+
 /**
  * What bintu itself says, read raw (not through the app's client): the stream ids and which of
  * them have a thumbnail. Tests compare the wall against this.

@@ -54,6 +54,28 @@ afterEach(async () => {
 });
 
 describe('BintuClient requests', () => {
+  it('has no path for any method but GET: every request it builds is a GET without a body', async () => {
+    const sent: Array<Record<string, unknown>> = [];
+    const details = readExample('get-stream-live-processing-example.json');
+    const listBody = Buffer.from(JSON.stringify([details]));
+    const transport = {
+      async request(req: Record<string, unknown>) {
+        sent.push(req);
+        const body = String(req['url']).includes('/stream/') ? Buffer.from(JSON.stringify(details)) : listBody;
+        return { status: 200, headers: {}, body, url: String(req['url']) };
+      },
+    };
+    const client = new BintuClient({ apiBase: 'https://bintu.example', credential: { kind: 'token', secret: 'tok-abcdefgh' }, http: transport });
+    await client.check();
+    await client.listStreams({ quantity: 5, state: 'live', tags: ['a'] });
+    await client.getStream('abc', { assetLimit: 3 });
+    expect(sent).toHaveLength(3);
+    for (const req of sent) {
+      expect(req['method']).toBe('GET');
+      expect(req).not.toHaveProperty('body');
+    }
+  });
+
   it('lists streams with quantity, state and encoded tags[] parameters and the API key header', async () => {
     const s = await answering(200, [readExample('get-stream-live-processing-example.json')]);
     const streams = await bintu(s.url).listStreams({ quantity: 200, state: 'live', tags: ['location:berlin', 'studio/west', 'a b'] });
@@ -113,7 +135,8 @@ describe('BintuClient errors', () => {
   it('401 with bintu 4002 is a rejected API key with what to do', async () => {
     const s = await answering(401, readExample('error-4002-user-credentials-not-valid.json'));
     const error = await failure(bintu(s.url).check());
-    expect(error).toMatchObject({ code: 'credential-rejected', bintuCode: 4002, status: 401 });
+    expect(error).toMatchObject({ code: 'credential-rejected', bintuCode: 4002, status: 401, credentialKind: 'apiKey' });
+    expect(error.toData().credentialKind).toBe('apiKey');
     expect(error.message).toBe(
       'bintu rejected the API key: User Credentials are not valid (4002). Check the key in your nanoStream Cloud organisation settings.',
     );
@@ -122,9 +145,18 @@ describe('BintuClient errors', () => {
   it('403 2001 for a token is a rejected token', async () => {
     const s = await answering(403, readExample('error-2001-access-denied.json'));
     const error = await failure(bintu(s.url, { kind: 'token', secret: 'tok-abcdefgh' }).listStreams());
-    expect(error).toMatchObject({ code: 'credential-rejected', bintuCode: 2001, status: 403 });
+    expect(error).toMatchObject({ code: 'credential-rejected', bintuCode: 2001, status: 403, credentialKind: 'token' });
     expect(error.message).toContain('bintu token');
     expect(error.message).toContain('Access denied (2001)');
+  });
+
+  it('a rejected token says tokens expire or are revoked and asks for a new one; it never sends the operator to the master key', async () => {
+    const s = await answering(401, readExample('error-4002-user-credentials-not-valid.json'));
+    const error = await failure(bintu(s.url, { kind: 'token', secret: 'tok-abcdefgh' }).check());
+    expect(error.toData()).toMatchObject({ code: 'credential-rejected', credentialKind: 'token' });
+    expect(error.message).toMatch(/tokens expire and can be revoked/);
+    expect(error.message).toMatch(/new token/);
+    expect(error.message).not.toMatch(/API key|Check the key/);
   });
 
   it('403 "Organisation not enabled" keeps bintu\'s message and does not blame the credential', async () => {

@@ -42,7 +42,8 @@ describe('bintu examples', () => {
       'bintu rejected the API key: User Credentials are not valid (4002). Check the key in your nanoStream Cloud organisation settings.',
     );
     const forToken = errorFromResponse(response(401, bytes), { route: 'GET /stream', kind: 'token', secrets: [] });
-    expect(forToken.message).toMatch(/^bintu rejected the bintu token: User Credentials are not valid \(4002\)\. The token/);
+    expect(forToken.message).toMatch(/^bintu rejected the bintu token: User Credentials are not valid \(4002\)\. bintu tokens expire and can be revoked: ask .* for a new token/);
+    expect(forToken.toData()).toMatchObject({ code: 'credential-rejected', credentialKind: 'token' });
   });
 
   it('error-1002 shows the missing parameter from userinfo', () => {

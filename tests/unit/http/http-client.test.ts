@@ -249,7 +249,7 @@ describe('HttpClient', () => {
     ]);
   });
 
-  it('sends PUT bodies and HEAD requests', async () => {
+  it('sends POST bodies and HEAD requests', async () => {
     const bodies: string[] = [];
     const s = await server((req, res) => {
       let body = '';
@@ -261,11 +261,26 @@ describe('HttpClient', () => {
       });
     });
     const c = client();
-    await c.request({ url: s.url, method: 'PUT', body: '{"tags":["a"]}', headers: { 'content-type': 'application/json' } });
+    await c.request({ url: s.url, method: 'POST', body: '{"tags":["a"]}', headers: { 'content-type': 'application/json' } });
     const head = await c.request({ url: s.url, method: 'HEAD' });
     expect(head.body.length).toBe(0);
     expect(head.headers['content-length']).toBe('2');
-    expect(bodies).toEqual(['PUT {"tags":["a"]}', 'HEAD ']);
+    expect(bodies).toEqual(['POST {"tags":["a"]}', 'HEAD ']);
+  });
+
+  it('refuses any method but GET for a request that carries a bintu credential, before sending', async () => {
+    const methods: string[] = [];
+    const s = await server((req, res) => {
+      methods.push(req.method ?? '');
+      res.end('ok');
+    });
+    const c = client();
+    for (const [name, method] of [['X-BINTU-APIKEY', 'POST'], ['x-bintu-token', 'HEAD'], ['X-Bintu-Token', 'POST']] as const) {
+      await expect(c.request({ url: s.url, method, headers: { [name]: 'secret-value' } })).rejects.toMatchObject({ code: 'internal' });
+    }
+    expect(methods).toEqual([]);
+    expect((await c.request({ url: s.url, headers: { 'X-BINTU-TOKEN': 'secret-value' } })).status).toBe(200);
+    expect(methods).toEqual(['GET']);
   });
 
   it('retries once when a reused keep-alive socket turns out to be closed', async () => {

@@ -52,6 +52,7 @@ export function settingsWith(over: Partial<SettingsView> = {}): SettingsView {
     alarms: DEFAULT_ALARM_SETTINGS,
     watch: { streamIds: [], tags: [] },
     proxy: { mode: 'system', url: '' },
+    keyWarningDismissed: [],
     ...over,
   };
 }

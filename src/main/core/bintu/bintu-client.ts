@@ -1,7 +1,7 @@
 import { checkApiBase } from '../../../shared/api-base';
 import type { CredentialKind, Stream } from '../../../shared/domain';
 import { AppError } from '../errors';
-import type { HttpClient, HttpResponse } from '../http/http-client';
+import type { HttpRequest, HttpResponse } from '../http/http-client';
 import { redact, secretForms } from '../redact';
 import { credentialLabel, errorFromResponse, malformedResponse, readBintuError } from './bintu-errors';
 import { credentialHeaders } from './credential-headers';
@@ -12,6 +12,17 @@ import { normaliseStream, normaliseStreamList } from './normalise';
 export interface BintuCredential {
   kind: CredentialKind;
   secret: string;
+}
+
+/**
+ * The one request the bintu client can make. The app only reads bintu: the method is the literal
+ * `GET`, not a parameter, and there is no body, so no code path can change a stream.
+ */
+export type BintuGet = Omit<HttpRequest, 'method' | 'body' | 'rules' | 'purpose'> & { method: 'GET' };
+
+/** What the bintu client needs of the HTTP client: GET requests and nothing else. */
+export interface BintuTransport {
+  request(req: BintuGet): Promise<HttpResponse>;
 }
 
 /** Filters of `GET /stream`. */
@@ -57,13 +68,13 @@ interface BodyLimits {
 export class BintuClient {
   private readonly base: string;
   private readonly credential: BintuCredential;
-  private readonly http: HttpClient;
+  private readonly http: BintuTransport;
   private readonly timeoutMs: number | undefined;
   private readonly secrets: readonly string[];
   private skipped = 0;
   private cut = false;
 
-  constructor(options: { apiBase: string; credential: BintuCredential; http: HttpClient; timeoutMs?: number }) {
+  constructor(options: { apiBase: string; credential: BintuCredential; http: BintuTransport; timeoutMs?: number }) {
     const checked = checkApiBase(options.apiBase);
     if (!checked.ok) throw new AppError('insecure-api-base', checked.message);
     const { kind, secret } = options.credential;
@@ -147,6 +158,7 @@ export class BintuClient {
     let res: HttpResponse;
     try {
       res = await this.http.request({
+        method: 'GET',
         url,
         headers,
         maxBytes: limits.maxBytes,
@@ -183,6 +195,7 @@ export class BintuClient {
       ...(error.bintuCode !== undefined && { bintuCode: error.bintuCode }),
       ...(error.status !== undefined && { status: error.status }),
       ...(error.retryAt !== undefined && { retryAt: error.retryAt }),
+      ...(error.credentialKind !== undefined && { credentialKind: error.credentialKind }),
     });
   }
 }

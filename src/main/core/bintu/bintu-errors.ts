@@ -1,6 +1,6 @@
 import type { CredentialKind } from '../../../shared/domain';
 import type { ErrorCode } from '../../../shared/errors';
-import { AppError } from '../errors';
+import { AppError, type AppErrorExtra } from '../errors';
 import type { HttpResponse } from '../http/http-client';
 import { parseRetryAfter } from '../http/retry-after';
 import { hostOf } from '../http/url-parts';
@@ -62,8 +62,10 @@ export function credentialLabel(kind: CredentialKind): string {
 
 const ADVICE: Record<CredentialKind, string> = {
   apiKey: 'Check the key in your nanoStream Cloud organisation settings.',
+  // A token that worked yesterday is not mistyped: tokens expire and can be revoked. The advice
+  // never points back to the master key.
   token:
-    'The token may have expired or its role may not read streams; create a new token or use the organisation API key.',
+    'bintu tokens expire and can be revoked: ask your organisation\'s administrator for a new token (a nanoReadOnly user\'s token is enough) and enter it for this profile.',
 };
 
 /**
@@ -77,8 +79,8 @@ export function errorFromResponse(res: HttpResponse, context: BintuErrorContext)
   const extra = { status, ...(bintu?.code !== undefined && { bintuCode: bintu.code }) };
   const codeSuffix = bintu?.code !== undefined ? ` (${bintu.code})` : '';
   const said = bintu?.message !== undefined ? `${bintu.message}${codeSuffix}` : undefined;
-  const make = (code: ErrorCode, message: string, retryAt?: number): AppError =>
-    new AppError(code, redact(message, context.secrets), { ...extra, ...(retryAt !== undefined && { retryAt }) });
+  const make = (code: ErrorCode, message: string, more: Pick<AppErrorExtra, 'retryAt' | 'credentialKind'> = {}): AppError =>
+    new AppError(code, redact(message, context.secrets), { ...extra, ...more });
 
   if (status === 401 || status === 403) {
     if (bintu?.code === 2002 || (bintu?.message !== undefined && /not enabled/i.test(bintu.message))) {
@@ -89,18 +91,18 @@ export function errorFromResponse(res: HttpResponse, context: BintuErrorContext)
     }
     const label = credentialLabel(context.kind);
     const what = said !== undefined ? `: ${said}` : ` (HTTP ${status})`;
-    return make('credential-rejected', `bintu rejected the ${label}${what}. ${ADVICE[context.kind]}`);
+    return make('credential-rejected', `bintu rejected the ${label}${what}. ${ADVICE[context.kind]}`, { credentialKind: context.kind });
   }
   const retryAt = parseRetryAfter(res.headers['retry-after'], context.now);
   const detail = said !== undefined ? `: ${said}` : '';
   if (status === 429) {
     const now = context.now ?? Date.now();
     const wait = retryAt !== undefined ? `waiting ${formatWait(retryAt - now)} before asking again` : 'slowing down';
-    return make('rate-limited', `bintu is limiting requests (HTTP 429)${detail}; the app is ${wait}.`, retryAt);
+    return make('rate-limited', `bintu is limiting requests (HTTP 429)${detail}; the app is ${wait}.`, retryAt !== undefined ? { retryAt } : {});
   }
   if (status >= 500) {
     const what = status === 503 ? 'bintu is unavailable' : 'bintu had a server error';
-    return make('server-error', `${what} (HTTP ${status})${detail}; the app will try again.`, status === 503 ? retryAt : undefined);
+    return make('server-error', `${what} (HTTP ${status})${detail}; the app will try again.`, status === 503 && retryAt !== undefined ? { retryAt } : {});
   }
   if (status === 404 && context.notFound !== undefined) {
     return make('not-found', `${context.notFound}${detail}`);

@@ -13,7 +13,11 @@ import type { UrlPurpose, UrlRules } from './url-rules';
 /** One HTTP request. Headers are sent as given and never logged. */
 export interface HttpRequest {
   url: string;
-  method?: 'GET' | 'PUT' | 'POST' | 'HEAD';
+  /**
+   * GET unless said otherwise. HEAD (a recording's size) and POST (the alarm webhook) go to
+   * other hosts; a request that carries a bintu credential is refused unless it is a GET.
+   */
+  method?: 'GET' | 'POST' | 'HEAD';
   headers?: Record<string, string>;
   body?: string;
   /** Socket idle timeout and overall deadline for this request, in ms. */
@@ -66,6 +70,8 @@ export interface HttpRequestInfo {
   bytes: number;
 }
 
+/** The headers that carry a bintu credential, lower case. */
+const BINTU_CREDENTIAL_HEADERS = new Set(['x-bintu-apikey', 'x-bintu-token']);
 const DEFAULT_MAX_SOCKETS = 6;
 const DEFAULT_TIMEOUT_MS = 15_000;
 const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
@@ -245,6 +251,11 @@ export class HttpClient {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new AppError('invalid-input', `Only http and https addresses can be fetched, not ${url.protocol.slice(0, 20)}`);
     }
+    const method = req.method ?? 'GET';
+    // The app only reads bintu: whatever a caller builds, a credential never rides on a write.
+    if (method !== 'GET' && Object.keys(headers).some((name) => BINTU_CREDENTIAL_HEADERS.has(name.toLowerCase()))) {
+      throw new AppError('internal', `Refused to send a bintu credential with ${method}: the app only reads from bintu.`);
+    }
     if (req.rules !== undefined) await req.rules.check(req.url, req.purpose ?? 'asset');
     const route = await this.route(url);
     // Through a proxy no lookup hook of ours sees the far host's address: the rules check the
@@ -255,7 +266,7 @@ export class HttpClient {
     const proxy = route.kind === 'proxy' ? route.proxy : undefined;
     const exchange: Exchange = new Exchange({
       url,
-      method: req.method ?? 'GET',
+      method,
       headers,
       timeoutMs: req.timeoutMs ?? this.timeoutMs,
       agent: this.agents.agentFor(url.protocol, req.rules, route),

@@ -9,7 +9,7 @@ import type { TlsOptions } from './agent-pool';
 /** Everything one exchange needs; the client fills in defaults and the agent. */
 export interface ExchangeOptions {
   url: URL;
-  method: 'GET' | 'PUT' | 'POST' | 'HEAD';
+  method: 'GET' | 'POST' | 'HEAD';
   headers: Record<string, string>;
   body?: string;
   timeoutMs: number;

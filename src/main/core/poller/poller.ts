@@ -13,7 +13,7 @@ import { HostGate } from './host-gate';
 import { backoffMs, nextAssetFetch } from './schedule';
 import { StreamTable } from './stream-table';
 import type { ConnectionState, WallModel } from './wall-view';
-import { mergeListed, needsDetails } from './stream-merge';
+import { mergeListed, needsDetails, wantsDetails } from './stream-merge';
 
 /** The part of the bintu client the poller uses. */
 export interface StreamSource {
@@ -271,7 +271,7 @@ export class Poller implements Disposable {
     }
     for (const stream of listed) {
       const job = this.details.get(stream.id);
-      if (stream.hasAssets) {
+      if (!wantsDetails(stream)) {
         this.details.delete(stream.id);
       } else if (!job) {
         this.details.set(stream.id, { nextAt: now, inFlight: false, failures: 0 });

@@ -18,6 +18,14 @@ export function mergeListed(current: readonly Stream[], listed: readonly Stream[
   return [...added, ...kept];
 }
 
+/**
+ * Whether a list item needs a details request to show what the wall shows: it came without the
+ * asset arrays (pictures, replay, recordings). The poller and the CLI ask the same question.
+ */
+export function wantsDetails(stream: Stream): boolean {
+  return !stream.hasAssets;
+}
+
 /** Whether a listed stream changed in a way its details may reflect (state, tags, variants). */
 export function needsDetails(before: Stream | undefined, after: Stream): boolean {
   if (!before) return true;

@@ -58,6 +58,9 @@ export class Session implements Disposable {
     const profile = this.profile(activeProfileId);
     const secret = profile ? await this.deps.vault.get(profile.id) : null;
     if (profile && secret) await this.startPolling(profile, { kind: profile.credentialKind, secret });
+    // A keychain entry removed outside the app: the view says "no key stored" and the Connect
+    // screen asks for it again, with the profile filled in.
+    else if (profile) this.deps.log.warn(`no credential stored for profile "${profile.name}": it must be entered again`);
     await this.emitSession();
   }
 
@@ -91,21 +94,27 @@ export class Session implements Disposable {
     return error === null ? view : { ...view, connection: { ...view.connection, error: redactErrorData(error, this.deps.secrets.list()) } };
   }
 
-  /** Tests a credential against bintu and, only if bintu accepts it, stores it and connects. */
+  /**
+   * Tests a credential against bintu and, only if bintu accepts it, stores it and connects. With
+   * `profileId` it replaces that profile's credential (and name, base, kind); without, it adds a
+   * profile, even one named like another: two organisations may well share a name.
+   */
   async connect(request: ConnectRequest): Promise<SessionView> {
     const base = checkApiBase(request.apiBase);
     if (!base.ok) throw new AppError('insecure-api-base', base.message);
+    const existing = request.profileId === undefined ? undefined : this.profile(request.profileId);
+    if (request.profileId !== undefined && !existing) {
+      throw new AppError('not-found', 'That profile no longer exists. Add it again as a new profile.');
+    }
     this.deps.secrets.add(request.secret);
     const credential: BintuCredential = { kind: request.credentialKind, secret: request.secret };
     await new BintuClient({ apiBase: base.url, credential, http: this.deps.http }).check();
-    const existing = this.deps.settings
-      .get()
-      .profiles.find((p) => p.name.toLowerCase() === request.name.toLowerCase() && p.apiBase === base.url);
     const profile: Profile = { id: existing?.id ?? randomUUID(), name: request.name, apiBase: base.url, credentialKind: request.credentialKind };
     await this.deps.vault.set(profile.id, request.secret);
     this.deps.settings.update((s) => ({
       ...s,
-      profiles: [...s.profiles.filter((p) => p.id !== profile.id), profile],
+      // A replaced profile keeps its place in the list; a new one goes last.
+      profiles: existing ? s.profiles.map((p) => (p.id === profile.id ? profile : p)) : [...s.profiles, profile],
       activeProfileId: profile.id,
     }));
     await this.closeDemo();
@@ -134,6 +143,7 @@ export class Session implements Disposable {
       ...s,
       profiles: s.profiles.filter((p) => p.id !== profileId),
       activeProfileId: wasActive ? null : s.activeProfileId,
+      keyWarningDismissed: s.keyWarningDismissed.filter((id) => id !== profileId),
     }));
     if (this.connection?.wall.target.profileId === profileId) this.stopPolling();
     return this.emitSession();

@@ -13,7 +13,8 @@ export const profileSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   apiBase: z.string().min(1),
-  credentialKind: credentialKindSchema,
+  /** Profiles stored before tokens existed carry no kind: they were API keys, and keep working as such. */
+  credentialKind: credentialKindSchema.catch('apiKey'),
 });
 export type Profile = z.infer<typeof profileSchema>;
 
@@ -61,6 +62,7 @@ export const settingsSchema = z.object({
   alarms: alarmSettingsSchema.catch(DEFAULT_ALARM_SETTINGS),
   watch: watchListSchema.catch({ streamIds: [], tags: [] }),
   proxy: shape.proxy.catch({ ...DEFAULT_PROXY_SETTING }),
+  keyWarningDismissed: shape.keyWarningDismissed.catch([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -9,15 +9,28 @@ export const de: Messages = {
 
   'connect.title': 'Mit nanoStream Cloud verbinden',
   'connect.intro':
-    'Geben Sie einen API-Schlüssel oder ein bintu-Token ein. Es wird bei der API geprüft und dann im Schlüsselbund des Systems abgelegt, nie in einer Datei.',
+    'Geben Sie ein bintu-Token (empfohlen) oder den API-Schlüssel ein. Es wird bei der API geprüft und dann im Schlüsselbund des Systems abgelegt, nie in einer Datei.',
+  'connect.recommended': 'Empfohlen',
+  'connect.kindHelp.token':
+    'Ein bintu-Token gehört zu einem Benutzer und trägt dessen Rolle. Die Wand liest nur Streams und ihre Bilder; das Token eines Benutzers mit der Rolle nanoReadOnly genügt also, und ein verlorenes Token kann nichts verändern. Tokens laufen ab oder werden widerrufen; dann geben Sie ein neues ein.',
+  'connect.kindHelp.apiKey':
+    'Der API-Schlüssel der Organisation ist ihr Generalschlüssel: Wer ihn hat, kann jeden Stream anlegen, ändern und löschen. Die Wand verbindet sich damit, bittet Sie aber, zu einem Nur-Lese-Token zu wechseln.',
+  'connect.sameName': 'Ein anderes Profil heißt bereits „{name}“. Beim Speichern entsteht ein zweites Profil mit diesem Namen; API-Adresse und Art der Zugangsdaten unterscheiden sie.',
+  'connect.replacing': 'Geben Sie die neuen Zugangsdaten für „{name}“ ein. Das Profil behält Namen und Platz.',
+  'connect.missingKey':
+    'Die Zugangsdaten von „{name}“ sind nicht mehr im Schlüsselbund des Systems (sie wurden außerhalb der App entfernt). Geben Sie sie erneut ein, um dieses Profil zu verbinden.',
+  'connect.rejectedProfile': 'bintu nimmt die Zugangsdaten von „{name}“ nicht mehr an. Geben Sie neue für dieses Profil ein.',
+  'connect.addNewInstead': 'Stattdessen ein neues Profil anlegen',
+  'connect.tokenRejected':
+    'bintu-Tokens laufen ab und können widerrufen werden. Bitten Sie die Administration Ihrer Organisation um ein neues Token (das Token eines Benutzers mit nanoReadOnly genügt) und geben Sie es hier ein.',
   'connect.backToWall': 'Zurück zur Wand',
   'connect.profileName': 'Profilname',
   'connect.defaultProfileName': 'Meine Organisation',
   'connect.credentialKind': 'Zugangsdaten',
   'connect.kind.apiKey': 'API-Schlüssel',
   'connect.kind.token': 'bintu-Token',
-  'connect.secretHint.apiKey': 'Der API-Schlüssel der Organisation aus dem nanoStream-Cloud-Dashboard.',
-  'connect.secretHint.token': 'Ein rollengebundenes bintu-Token.',
+  'connect.secretHint.apiKey': 'Der API-Schlüssel der Organisation (der Generalschlüssel) aus dem nanoStream-Cloud-Dashboard.',
+  'connect.secretHint.token': 'Das bintu-Token eines Benutzers, am besten eines mit der Rolle nanoReadOnly.',
   'connect.showSecret': 'Zeigen',
   'connect.hideSecret': 'Verbergen',
   'connect.showSecretLabel': 'Eingabe im Klartext zeigen',
@@ -59,6 +72,9 @@ export const de: Messages = {
   'profiles.cancel': 'Abbrechen',
   'profiles.keyStored': 'Schlüssel gespeichert',
   'profiles.keyMissing': 'Kein Schlüssel gespeichert',
+  'profiles.masterKey': 'Generalschlüssel',
+  'profiles.sameName': 'Gleicher Name wie ein anderes Profil',
+  'profiles.enterKey': 'Schlüssel eingeben',
   'profiles.failed': 'Das hat nicht geklappt.',
 
   'wall.title': 'Streams',
@@ -73,6 +89,17 @@ export const de: Messages = {
   'wall.rejected':
     'bintu hat die Zugangsdaten dieses Profils abgelehnt. Geben Sie einen neuen API-Schlüssel oder ein neues Token ein.',
   'wall.rejectedAction': 'Neuen Schlüssel eingeben',
+  'wall.rejectedToken':
+    'bintu nimmt das Token dieses Profils nicht mehr an: Tokens laufen ab und können widerrufen werden. Bitten Sie die Administration Ihrer Organisation um ein neues (das Token eines Benutzers mit nanoReadOnly genügt) und geben Sie es ein.',
+  'wall.rejectedTokenAction': 'Neues Token eingeben',
+  'masterKey.title': 'Diese Wand läuft mit dem Generalschlüssel der Organisation.',
+  'masterKey.text':
+    'Mit dem API-Schlüssel von „{name}“ lässt sich jeder Stream der Organisation anlegen, ändern und löschen. Die Wand liest nur; ein Nur-Lese-Token ist sicherer:',
+  'masterKey.step1': 'Legen Sie im nanoStream-Cloud-Dashboard einen Benutzer mit der Rolle nanoReadOnly in der Organisation an.',
+  'masterKey.step2': 'Melden Sie sich als dieser Benutzer an und erstellen Sie ein bintu-Token.',
+  'masterKey.step3': 'Drücken Sie „Durch ein Token ersetzen“ und geben Sie es ein: „{name}“ bleibt, wie es ist, und der Generalschlüssel verlässt den Schlüsselbund.',
+  'masterKey.replace': 'Durch ein Token ersetzen',
+  'masterKey.dismiss': 'Ausblenden',
   'wall.offline': 'Offline seit {time}. Die Wand zeigt die zuletzt empfangenen Bilder, als veraltet markiert.',
   'wall.proxy-unreachable': 'Der Netzwerk-Proxy ist nicht erreichbar, daher erreicht die Wand bintu nicht. Prüfen Sie, ob der Proxy läuft und in den Einstellungen der richtige eingetragen ist. Die Wand zeigt die zuletzt empfangenen Bilder, als veraltet markiert.',
   'wall.proxy-refused': 'Der Netzwerk-Proxy hat die Verbindung zu bintu abgelehnt. Bitten Sie Ihre IT-Abteilung, sie freizugeben. Die Wand zeigt die zuletzt empfangenen Bilder, als veraltet markiert.',
@@ -560,6 +587,7 @@ export const de: Messages = {
   'error.bintuCode': 'bintu-Code {code}',
   'error.httpStatus': 'HTTP {status}',
   'error.credential-rejected': 'Zugangsdaten abgelehnt',
+  'error.token-rejected': 'Token abgelaufen oder widerrufen',
   'error.credential-missing': 'Keine Zugangsdaten gespeichert',
   'error.bintu-error': 'bintu meldet einen Fehler',
   'error.http-error': 'HTTP-Fehler',

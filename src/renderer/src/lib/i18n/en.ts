@@ -10,15 +10,28 @@ export const en = {
 
   'connect.title': 'Connect to nanoStream Cloud',
   'connect.intro':
-    'Enter an API key or a bintu token. It is checked against the API and then kept in the system keychain, never in a file.',
+    'Enter a bintu token (recommended) or the API key. It is checked against the API and then kept in the system keychain, never in a file.',
+  'connect.recommended': 'Recommended',
+  'connect.kindHelp.token':
+    'A bintu token belongs to one user and carries that user’s role. The wall only reads streams and their pictures, so the token of a user with the role nanoReadOnly is all it needs, and a leaked token can change nothing. Tokens expire or can be revoked; then enter a new one.',
+  'connect.kindHelp.apiKey':
+    'The organisation’s API key is its master key: whoever holds it can create, change and delete every stream. The wall connects with it, but asks you to switch to a read-only token.',
+  'connect.sameName': 'Another profile is named “{name}” already. Saving adds a second profile with this name; the API base and credential kind tell them apart.',
+  'connect.replacing': 'Enter the new credential for “{name}”. The profile keeps its name and place.',
+  'connect.missingKey':
+    'The credential of “{name}” is no longer in the system keychain (it was removed outside the app). Enter it again to connect this profile.',
+  'connect.rejectedProfile': 'bintu no longer accepts the credential of “{name}”. Enter a new one for this profile.',
+  'connect.addNewInstead': 'Add a new profile instead',
+  'connect.tokenRejected':
+    'bintu tokens expire and can be revoked. Ask your organisation’s administrator for a new token (a nanoReadOnly user’s token is enough) and enter it here.',
   'connect.backToWall': 'Back to the wall',
   'connect.profileName': 'Profile name',
   'connect.defaultProfileName': 'My organisation',
   'connect.credentialKind': 'Credential',
   'connect.kind.apiKey': 'API key',
   'connect.kind.token': 'bintu token',
-  'connect.secretHint.apiKey': 'The organisation API key from the nanoStream Cloud dashboard.',
-  'connect.secretHint.token': 'A role-scoped bintu token.',
+  'connect.secretHint.apiKey': 'The organisation API key (the master key) from the nanoStream Cloud dashboard.',
+  'connect.secretHint.token': 'The bintu token of a user, best one with the role nanoReadOnly.',
   'connect.showSecret': 'Show',
   'connect.hideSecret': 'Hide',
   'connect.showSecretLabel': 'Show what you typed',
@@ -60,6 +73,9 @@ export const en = {
   'profiles.cancel': 'Cancel',
   'profiles.keyStored': 'Key stored',
   'profiles.keyMissing': 'No key stored',
+  'profiles.masterKey': 'master key',
+  'profiles.sameName': 'Same name as another profile',
+  'profiles.enterKey': 'Enter key',
   'profiles.failed': 'That did not work.',
 
   'wall.title': 'Streams',
@@ -74,6 +90,17 @@ export const en = {
   'wall.rejected':
     'bintu rejected the credential of this profile. Enter a new API key or token to continue.',
   'wall.rejectedAction': 'Enter a new key',
+  'wall.rejectedToken':
+    'bintu no longer accepts this profile’s token: tokens expire and can be revoked. Ask your organisation’s administrator for a new one (a nanoReadOnly user’s token is enough) and enter it.',
+  'wall.rejectedTokenAction': 'Enter a new token',
+  'masterKey.title': 'This wall runs on the organisation’s master key.',
+  'masterKey.text':
+    'The API key of “{name}” can create, change and delete every stream of the organisation. The wall only reads, so a read-only token is safer:',
+  'masterKey.step1': 'In the nanoStream Cloud dashboard, add a user with the role nanoReadOnly to the organisation.',
+  'masterKey.step2': 'Sign in as that user and create a bintu token.',
+  'masterKey.step3': 'Press “Replace with a token” and enter it: “{name}” keeps its place, and the master key leaves the keychain.',
+  'masterKey.replace': 'Replace with a token',
+  'masterKey.dismiss': 'Dismiss',
   'wall.offline': 'Offline since {time}. The wall shows the last pictures it received, marked stale.',
   'wall.proxy-unreachable': 'The network proxy cannot be reached, so the wall cannot reach bintu. Check that the proxy is running and that Settings name the right one. The wall shows the last pictures it received, marked stale.',
   'wall.proxy-refused': 'The network proxy refused the connection to bintu. Ask your IT department to allow it. The wall shows the last pictures it received, marked stale.',
@@ -561,6 +588,7 @@ export const en = {
   'error.bintuCode': 'bintu code {code}',
   'error.httpStatus': 'HTTP {status}',
   'error.credential-rejected': 'Credential rejected',
+  'error.token-rejected': 'Token expired or revoked',
   'error.credential-missing': 'No credential stored',
   'error.bintu-error': 'bintu reported an error',
   'error.http-error': 'HTTP error',

@@ -68,8 +68,9 @@ export class Locale {
     return details.length === 0 ? message : this.t('error.details', { message, details: details.join(', ') });
   };
 
-  /** The short, translated title of an error code. */
-  errorTitle = (error: AppErrorData): string => this.t(errorTitleKey(error.code));
+  /** The short, translated title of an error code; a refused token is "expired or revoked", not a wrong key. */
+  errorTitle = (error: AppErrorData): string =>
+    this.t(error.code === 'credential-rejected' && error.credentialKind === 'token' ? 'error.token-rejected' : errorTitleKey(error.code));
 }
 
 /** The page's locale, from the browser's language list. */

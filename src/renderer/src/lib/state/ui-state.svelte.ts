@@ -1,4 +1,5 @@
 import { SvelteMap } from 'svelte/reactivity';
+import type { CredentialKind } from '../../../../shared/domain';
 import type { AppErrorData } from '../../../../shared/errors';
 import type { CommandRequest, WallBridge } from '../../../../shared/ipc-contract';
 import { settle } from '../bridge';
@@ -38,6 +39,8 @@ export class UiState {
   activeKey = $state<string | null>(null);
   /** The last failed action, until dismissed or replaced. */
   failure = $state.raw<ActionFailure | null>(null);
+  /** A profile whose credential the operator chose to replace (the master-key warning): Connect asks for it. */
+  replaceCredential = $state.raw<{ readonly profileId: string; readonly kind: CredentialKind } | null>(null);
   /** In kiosk mode, Esc was pressed once with nothing to close: a second one soon leaves kiosk. */
   kioskEscArmed = $state(false);
   #disarm: ReturnType<typeof setTimeout> | undefined;
