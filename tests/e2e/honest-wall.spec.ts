@@ -72,7 +72,7 @@ test('tiles keep their slots: a new stream joins at the end, after Settings and 
 
   // A restart: the order comes back from settings, whatever order bintu lists.
   const savedSlots = (): string[] => (JSON.parse(readFileSync(join(testInfo.outputPath('user-data'), 'settings.json'), 'utf8')) as { settings: { slots?: string[] } }).settings.slots ?? [];
-  await expect.poll(savedSlots, { timeout: 10_000 }).toEqual([...before, id]);
+  await expect.poll(savedSlots, { timeout: 20_000 }).toEqual([...before, id]);
   const again = await page.context().newPage();
   const harness = await startHarness({ userDataDir: testInfo.outputPath('user-data'), vault });
   await harness.attach(again);
@@ -91,7 +91,7 @@ test('the operator moves tiles by keyboard and by drag and drop, and they stay t
   await wall.tile(d!).dragTo(wall.tile(b!));
   await expect.poll(() => wall.ids()).toEqual([d, b, a, c, ...rest]);
   const savedSlots = (): string[] => (JSON.parse(readFileSync(join(testInfo.outputPath('user-data'), 'settings.json'), 'utf8')) as { settings: { slots?: string[] } }).settings.slots ?? [];
-  await expect.poll(savedSlots, { timeout: 10_000 }).toEqual([d, b, a, c, ...rest]);
+  await expect.poll(savedSlots, { timeout: 20_000 }).toEqual([d, b, a, c, ...rest]);
   // Another order in force: tiles are not moved.
   await page.getByTestId('sort-select').selectOption('name');
   const byName = await wall.ids();
