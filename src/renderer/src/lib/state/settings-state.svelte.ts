@@ -3,6 +3,8 @@ import type { WatchList } from '../../../../shared/alarms';
 import type { WallBridge } from '../../../../shared/ipc-contract';
 import type { SettingsPatch, SettingsView } from '../../../../shared/settings-view';
 import { MainMirror } from './main-mirror.svelte';
+import { PolicyState } from './policy-state.svelte';
+import { ProxySignIn } from './proxy-sign-in.svelte';
 
 /**
  * The settings as main holds them (electron-store): the latest `SettingsView` (see `MainMirror`),
@@ -13,9 +15,15 @@ export class SettingsState {
   readonly #bridge: WallBridge;
   readonly #mirror: MainMirror<SettingsView>;
   #choosing = $state(false);
+  /** What the organisation's policy pins, and what was wrong with it. */
+  readonly policy: PolicyState;
+  /** Whether a sign-in for the proxy set here is stored (never the sign-in). */
+  readonly proxySignIn: ProxySignIn;
 
   constructor(bridge: WallBridge) {
     this.#bridge = bridge;
+    this.policy = new PolicyState(bridge);
+    this.proxySignIn = new ProxySignIn(bridge);
     this.#mirror = new MainMirror({
       fetch: () => bridge.invoke('settings:get'),
       listen: (listener) => bridge.on('settings:changed', listener),
