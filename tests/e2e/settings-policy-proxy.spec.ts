@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { test, expect } from './fixtures';
 import { axeViolations } from './support/axe';
 import { credential } from './support/sim-oracle';
@@ -46,7 +48,7 @@ test.describe('managed settings and the proxy sign-in', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  test('the proxy sign-in is stored, shown only as "stored", and removed; the password never comes back', async ({ page, harness }) => {
+  test('the proxy sign-in is stored, shown only as "stored", and removed; the password never comes back', async ({ page, harness }, testInfo) => {
     const bodies: string[] = [];
     page.on('response', (response) => {
       if (response.request().method() === 'POST') void response.text().then((text) => bodies.push(text), () => undefined);
@@ -70,6 +72,15 @@ test.describe('managed settings and the proxy sign-in', () => {
     const values = await page.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
     expect(html).not.toContain(PASSWORD);
     expect(values.join('\n')).not.toContain(PASSWORD);
+
+    // "Save diagnostics" writes the archive where the dialog said, without the stored password.
+    harness.desktop.nextSaveFile = testInfo.outputPath('support.tar.gz');
+    await page.getByTestId('save-diagnostics').click();
+    await expect(page.getByTestId('diagnostics-status')).toHaveText(`Diagnostics saved to ${harness.desktop.nextSaveFile}.`);
+    const archive = gunzipSync(readFileSync(harness.desktop.nextSaveFile));
+    expect(archive.includes('bintu-wall-diagnostics/policy.json')).toBe(true);
+    expect(archive.includes(PASSWORD)).toBe(false);
+    expect(archive.includes(Buffer.from(PASSWORD).toString('base64'))).toBe(false);
 
     await page.getByTestId('proxy-clear').click();
     await expect(state).toHaveText('No sign-in is stored.');

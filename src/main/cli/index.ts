@@ -16,6 +16,7 @@ import { CLI_RETRY_DELAYS_MS, withRetries, type RetryOptions } from './retry';
 import { escapeJson, escapeLines } from './terminal';
 import { ALARMS_USAGE, runAlarmsCommand } from './alarms';
 import { runWatchCommand, WATCH_USAGE } from './watch';
+import { DIAGNOSTICS_USAGE, runDiagnosticsCommand } from './diagnostics';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -26,6 +27,7 @@ Commands:
 ${DOWNLOAD_USAGE}
 ${ALARMS_USAGE}
 ${WATCH_USAGE}
+${DIAGNOSTICS_USAGE}
 
 Transient failures (network, timeouts, 5xx, 429) are tried again a few times before a command gives up.
 
@@ -70,6 +72,8 @@ export async function runCli(
     // The alarm log is local: reading it needs no credential.
     // Its table escapes bintu's strings itself; CSV and JSON must reach the file exactly.
     if (command === 'alarms') return await runAlarmsCommand(rest, { out });
+    // So is the diagnostics archive, which removes every secret itself.
+    if (command === 'diagnostics') return await runDiagnosticsCommand(rest, { out: print });
     const connection = await resolveConnection();
     const { apiBase, credential, source } = connection;
     secrets.push(...secretForms(credential.secret));

@@ -130,6 +130,7 @@ async function startCore(
     vault,
     settingsStore: deps.settingsStore(),
     policy: loadPolicy(policyPath()),
+    appVersion: app.getVersion(),
     assetSrc,
     desktop,
     defaultDownloadDir: join(app.getPath('downloads'), 'Bintu Wall'),

@@ -2,6 +2,7 @@ import type { AppErrorData, Result } from '../../../../shared/errors';
 import type { WatchList } from '../../../../shared/alarms';
 import type { WallBridge } from '../../../../shared/ipc-contract';
 import type { SettingsPatch, SettingsView } from '../../../../shared/settings-view';
+import { settle } from '../bridge';
 import { MainMirror } from './main-mirror.svelte';
 import { PolicyState } from './policy-state.svelte';
 import { ProxySignIn } from './proxy-sign-in.svelte';
@@ -61,6 +62,14 @@ export class SettingsState {
   /** Marks a stream (by id) or a tag watched, or not: alarms on watched streams are critical. */
   async setWatched(target: { readonly streamId: string } | { readonly tag: string }, watched: boolean): Promise<Result<SettingsView>> {
     return this.#mirror.answer(this.#bridge.invoke('watch:set', { ...target, watched }));
+  }
+
+  /**
+   * Asks main for the diagnostics archive: main opens the save dialog, writes the archive and
+   * answers where it went (null when the operator cancelled).
+   */
+  async saveDiagnostics(): Promise<Result<{ path: string | null }>> {
+    return settle(this.#bridge.invoke('diagnostics:save'));
   }
 
   /** Opens the system's folder dialog for the download folder. */
