@@ -10,6 +10,7 @@ import { loadPolicy, policyPath } from '../core/settings/policy';
 import { AppLifecycle } from './app-lifecycle';
 import { APP_ORIGIN, handleAppProtocol, pageSource, registerPrivilegedSchemes } from './app-protocol';
 import { assetSrc, handleAssetProtocol } from './asset-protocol';
+import { keepCrashReportsLocal } from './crash-reports';
 import { createElectronDesktop } from './desktop';
 import { ExternalLinks } from './external-links';
 import { forwardEvents, registerIpc } from './ipc';
@@ -33,10 +34,11 @@ export interface StartDeps {
 }
 
 /**
- * Starts the app. Before Electron is ready, without awaiting anything: the user-data folder, the
- * privileged schemes, the single-instance lock (a second copy exits at once), the lifecycle
- * handlers and the navigation guard. Once ready, the window and its page come up at once while
- * the keychain probe and the core start; any failure on the way is shown, logged, and ends the process.
+ * Starts the app. Before Electron is ready, without awaiting anything: the user-data folder, local
+ * crash reports, the privileged schemes, the single-instance lock (a second copy exits at once),
+ * the lifecycle handlers and the navigation guard. Once ready, the window and its page come up at
+ * once while the keychain probe and the core start; any failure on the way is shown, logged, and
+ * ends the process.
  */
 export function startApp(deps: StartDeps): void {
   try {
@@ -44,6 +46,7 @@ export function startApp(deps: StartDeps): void {
   } catch (error) {
     return failStart(error, null);
   }
+  keepCrashReportsLocal();
   registerPrivilegedSchemes();
   if (!app.requestSingleInstanceLock({ argv: process.argv.slice(1) })) {
     // The running copy receives our arguments (second-instance) and comes to the front.

@@ -59,4 +59,7 @@ export const electronModule = {
   get clipboard() {
     return currentWorld().clipboard;
   },
+  get crashReporter() {
+    return currentWorld().crashReporter;
+  },
 };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { StandInApp } from './app';
 import { StandInBrowserWindow } from './browser-window';
 import { StandInProtocol } from './protocol';
-import { StandInClipboard, StandInDialog, StandInIpcMain, StandInScreen, StandInShell } from './services';
+import { StandInClipboard, StandInCrashReporter, StandInDialog, StandInIpcMain, StandInScreen, StandInShell } from './services';
 import { StandInSession } from './session';
 
 /** How the Electron of one test is set up. */
@@ -27,6 +27,7 @@ export class ElectronWorld {
   readonly dialog = new StandInDialog();
   readonly clipboard = new StandInClipboard();
   readonly screen: StandInScreen;
+  readonly crashReporter: StandInCrashReporter;
   readonly windows: StandInBrowserWindow[] = [];
   // The class this world's windows are made from. The code under test may load the stand-in afresh
   // (`vi.resetModules()`); its `new BrowserWindow` must still make windows of the test's class.
@@ -44,6 +45,7 @@ export class ElectronWorld {
     });
     this.protocol = new StandInProtocol(this.app);
     this.screen = new StandInScreen(this.app);
+    this.crashReporter = new StandInCrashReporter(this.app);
     this.app.on('-close-all-windows', () => this.windows.forEach((window) => window.close()));
     this.app.on('-destroy-all-windows', () => this.windows.forEach((window) => window.destroy()));
   }
