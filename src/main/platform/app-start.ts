@@ -10,6 +10,7 @@ import { loadPolicy, policyPath } from '../core/settings/policy';
 import { AppLifecycle } from './app-lifecycle';
 import { APP_ORIGIN, handleAppProtocol, pageSource, registerPrivilegedSchemes } from './app-protocol';
 import { assetSrc, handleAssetProtocol } from './asset-protocol';
+import { AppMenu } from './app-menu';
 import { keepCrashReportsLocal } from './crash-reports';
 import { createElectronDesktop } from './desktop';
 import { ExternalLinks } from './external-links';
@@ -83,6 +84,9 @@ function useUserDataOverride(value: string | undefined): void {
 /** The window and its page first, then the keychain and the core; commands wait for the core. */
 async function boot(deps: StartDeps, lifecycle: AppLifecycle, launches: LaunchRequests, guard: NavigationGuard, log: Logger): Promise<void> {
   hardenSessions(guard);
+  // The menu before the window, so the window never shows Electron's default one.
+  const menu = new AppMenu(!app.isPackaged);
+  menu.install();
   const page = pageSource(app.isPackaged, process.env['ELECTRON_RENDERER_URL']);
   if (page.origin === APP_ORIGIN) handleAppProtocol(join(deps.outDir, 'renderer'));
   let ready: ComposedApp | null = null;
@@ -94,6 +98,7 @@ async function boot(deps: StartDeps, lifecycle: AppLifecycle, launches: LaunchRe
     kioskExit: () => (ready ? () => void ready?.requestKioskExit() : null),
   });
   lifecycle.attachWindow(main.window);
+  menu.attachWindow(main.window);
   const replays = new ReplayWindows(guard);
   main.window.on('closed', () => replays.closeAll());
   let started: (core: ComposedApp) => void = () => undefined;
@@ -103,6 +108,7 @@ async function boot(deps: StartDeps, lifecycle: AppLifecycle, launches: LaunchRe
   main.load();
   try {
     const composed = await startCore(deps, lifecycle, launches, main, replays, log);
+    if (composed) lifecycle.track(menu.follow(composed.settings));
     ready = composed;
     if (composed) started(composed);
   } catch (error) {

@@ -59,6 +59,9 @@ export const electronModule = {
   get clipboard() {
     return currentWorld().clipboard;
   },
+  get Menu() {
+    return currentWorld().Menu;
+  },
   get crashReporter() {
     return currentWorld().crashReporter;
   },
