@@ -45,7 +45,9 @@ test.describe('managed settings and the proxy sign-in', () => {
     const refused = await harness.app.dispatch('settings:update', { quantity: 90 });
     expect(refused.ok).toBe(false);
     expect(harness.app.settings.get().quantity).toBe(80);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page), 'dark').toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await axeViolations(page), 'light').toEqual([]);
   });
 
   test('the proxy sign-in is stored, shown only as "stored", and removed; the password never comes back', async ({ page, harness }, testInfo) => {
