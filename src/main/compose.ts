@@ -22,6 +22,7 @@ import { ProxySignInStore } from './core/http/proxy-sign-in';
 import { followProxy } from './core/http/proxy-follower';
 import { parsePacAnswer } from './core/http/proxy-route';
 import type { LoadedPolicy } from './core/settings/policy';
+import { vaultSecrets, writeDiagnostics } from './core/diagnostics/diagnostics';
 
 /** What the platform (Electron, or the test harness) provides to the core. */
 export interface ComposeOptions {
@@ -36,6 +37,8 @@ export interface ComposeOptions {
   startDemo?: () => Promise<DemoBackend>;
   /** The organisation's policy, read at start (none when left out). */
   policy?: LoadedPolicy;
+  /** The app's version, for the diagnostics archive. */
+  appVersion?: string;
   /** The system's locale (desktop notifications follow it when the language is "system"). */
   systemLocale?: () => string;
 }
@@ -107,7 +110,14 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     }),
   );
   const kioskPin = new KioskPin(join(options.userDataDir, 'kiosk-pin.json'));
-  const handlers = createHandlers({ session, settings, downloads, alarms, kioskPin, proxySignIn, desktop: options.desktop, defaultDownloadDir: options.defaultDownloadDir, secrets });
+  // Diagnostics redact what the keychain holds too, not only what this run happened to read.
+  const saveDiagnostics = async (path: string): Promise<void> => {
+    const current = settings.get();
+    const stored = await vaultSecrets(options.vault, current.profiles.map((profile) => profile.id));
+    await writeDiagnostics(path, { userDataDir: options.userDataDir, settings: current, policy: settings.policy, secrets: [...secrets.list(), ...stored], appVersion: options.appVersion ?? 'unknown', writer: 'app' });
+    log.info(`diagnostics saved to ${path}`);
+  };
+  const handlers = createHandlers({ session, settings, downloads, alarms, kioskPin, proxySignIn, desktop: options.desktop, defaultDownloadDir: options.defaultDownloadDir, saveDiagnostics, secrets });
   let shuttingDown: Promise<void> | null = null;
   const unlockRequests = disposables.add(new Emitter<null>());
   return {

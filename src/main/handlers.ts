@@ -17,6 +17,7 @@ import type { AlarmCenter } from './core/alarms/alarm-center';
 import type { KioskPin } from './core/kiosk/kiosk-pin';
 import type { Settings } from './core/settings/settings';
 import type { ProxySignInStore } from './core/http/proxy-sign-in';
+import { diagnosticsFileName } from './core/diagnostics/diagnostics';
 
 /** What the command handlers work on. */
 export interface HandlerDeps {
@@ -28,6 +29,8 @@ export interface HandlerDeps {
   proxySignIn: ProxySignInStore;
   desktop: DesktopPort;
   defaultDownloadDir: string;
+  /** Writes the diagnostics archive to a file the operator chose. */
+  saveDiagnostics: (path: string) => Promise<void>;
   /** Secrets removed from any download error the page is sent. */
   secrets?: KnownSecrets;
 }
@@ -39,7 +42,7 @@ export function toDownloadView(record: DownloadRecord): DownloadView {
 }
 
 /** Every command of the contract, implemented on the core. The page names things by id only. */
-export function createHandlers({ session, settings, downloads, alarms, kioskPin, proxySignIn, desktop, defaultDownloadDir, secrets }: HandlerDeps): CommandHandlers {
+export function createHandlers({ session, settings, downloads, alarms, kioskPin, proxySignIn, desktop, defaultDownloadDir, saveDiagnostics, secrets }: HandlerDeps): CommandHandlers {
   const proxyState = async () => ({ signInStored: await proxySignIn.has() });
   const kioskLock = async () => ({ pinSet: await kioskPin.isSet(), lockedUntil: kioskPin.lockedUntilAt() });
   const view = (record: DownloadRecord): DownloadView => {
@@ -175,6 +178,12 @@ export function createHandlers({ session, settings, downloads, alarms, kioskPin,
     'proxy:clear-sign-in': async () => {
       await proxySignIn.clear();
       return proxyState();
+    },
+    'diagnostics:save': async () => {
+      const path = await desktop.chooseSaveFile(diagnosticsFileName(Date.now()), { name: 'Diagnostics archive (.tar.gz)', extensions: ['gz'] });
+      if (!path) return { path: null };
+      await saveDiagnostics(path);
+      return { path };
     },
   };
 }

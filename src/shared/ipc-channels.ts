@@ -42,6 +42,7 @@ export const commandChannels = [
   'proxy:set-sign-in',
   'proxy:clear-sign-in',
   'policy:get',
+  'diagnostics:save',
   'kiosk:get',
   'kiosk:set-pin',
   'kiosk:leave',

@@ -111,6 +111,8 @@ export const commands = {
   'proxy:clear-sign-in': { request: none, response: proxyStateSchema },
   /** The settings the organisation's policy pins (shown as managed, read-only) and what was wrong with the policy. */
   'policy:get': { request: none, response: policyViewSchema },
+  /** Saves the diagnostics archive for support (logs, alarm log, settings and policy, versions; no secret) where the operator chooses; null when they cancel. */
+  'diagnostics:save': { request: none, response: z.object({ path: z.string().nullable() }) },
 } as const satisfies Record<CommandChannel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Every event main pushes to the page, with its payload schema. */

@@ -1,5 +1,7 @@
 import { test as base } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/main/simulator';
 import { openKeychainVault } from '../../src/main/platform/keychain';
 import type { CredentialVault } from '../../src/main/core/credential-vault';
@@ -10,6 +12,8 @@ import { WallPage } from './pages/wall-page';
 /** Per-test world: its own simulator, user-data folder, keychain service and harness. */
 export const test = base.extend<{
   simOptions: SimulatorOptions;
+  /** The organisation's policy file for this test, as JSON text; none when null. */
+  policyJson: string | null;
   sim: Simulator;
   vault: CredentialVault;
   harness: Harness;
@@ -17,6 +21,7 @@ export const test = base.extend<{
   wall: WallPage;
 }>({
   simOptions: [{ streams: 12, groups: 2, seed: 11, lifecycle: false }, { option: true }],
+  policyJson: [null, { option: true }],
   sim: async ({ simOptions }, use) => {
     const sim = await startSimulator(simOptions);
     await use(sim);
@@ -29,8 +34,14 @@ export const test = base.extend<{
     const service = `bintu-wall-e2e-${randomBytes(4).toString('hex')}`;
     await use(await openKeychainVault({ service }));
   },
-  harness: async ({ page, vault }, use, testInfo) => {
-    const harness = await startHarness({ userDataDir: testInfo.outputPath('user-data'), vault });
+  harness: async ({ page, vault, policyJson }, use, testInfo) => {
+    let policyFile: string | undefined;
+    if (policyJson !== null) {
+      policyFile = testInfo.outputPath('policy', 'policy.json');
+      mkdirSync(dirname(policyFile), { recursive: true });
+      writeFileSync(policyFile, policyJson);
+    }
+    const harness = await startHarness({ userDataDir: testInfo.outputPath('user-data'), vault, ...(policyFile !== undefined && { policyFile }) });
     await harness.attach(page);
     await use(harness);
     await harness.close();

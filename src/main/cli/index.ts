@@ -14,6 +14,7 @@ import { runStreamsCommand } from './streams';
 import { escapeJson, escapeLines } from './terminal';
 import { ALARMS_USAGE, runAlarmsCommand } from './alarms';
 import { runWatchCommand, WATCH_USAGE } from './watch';
+import { DIAGNOSTICS_USAGE, runDiagnosticsCommand } from './diagnostics';
 
 const USAGE = `Usage: npm run cli -- <command> [--profile NAME] [options]
 
@@ -29,6 +30,8 @@ ${PROFILES_USAGE}
 
 --profile NAME (or its id) uses that stored profile: its API base and its credential from the
 keychain, whatever the environment says.
+
+${DIAGNOSTICS_USAGE}
 
 Transient failures (network, timeouts, 5xx, 429) are tried again a few times before a command gives up.
 Every request to bintu is a GET: the CLI, like the app, only reads.
@@ -81,6 +84,8 @@ export async function runCli(
     if (command === 'alarms') return await runAlarmsCommand(rest, { out });
     // Names and ids only: whether a credential is stored, never its value. Names are escaped there.
     if (command === 'profiles') return await runProfilesCommand(rest, { out, openVault });
+    // So is the diagnostics archive, which removes every secret itself.
+    if (command === 'diagnostics') return await runDiagnosticsCommand(rest, { out: print });
     const connection = await resolveConnection(process.env, { ...(profile !== undefined && { profile }), openVault });
     const { apiBase, credential, source } = connection;
     secrets.push(...secretForms(credential.secret));

@@ -10,6 +10,8 @@ import { loadPolicy, policyPath } from '../core/settings/policy';
 import { AppLifecycle } from './app-lifecycle';
 import { APP_ORIGIN, handleAppProtocol, pageSource, registerPrivilegedSchemes } from './app-protocol';
 import { assetSrc, handleAssetProtocol } from './asset-protocol';
+import { AppMenu } from './app-menu';
+import { keepCrashReportsLocal } from './crash-reports';
 import { createElectronDesktop } from './desktop';
 import { ExternalLinks } from './external-links';
 import { forwardEvents, registerIpc } from './ipc';
@@ -33,10 +35,11 @@ export interface StartDeps {
 }
 
 /**
- * Starts the app. Before Electron is ready, without awaiting anything: the user-data folder, the
- * privileged schemes, the single-instance lock (a second copy exits at once), the lifecycle
- * handlers and the navigation guard. Once ready, the window and its page come up at once while
- * the keychain probe and the core start; any failure on the way is shown, logged, and ends the process.
+ * Starts the app. Before Electron is ready, without awaiting anything: the user-data folder, local
+ * crash reports, the privileged schemes, the single-instance lock (a second copy exits at once),
+ * the lifecycle handlers and the navigation guard. Once ready, the window and its page come up at
+ * once while the keychain probe and the core start; any failure on the way is shown, logged, and
+ * ends the process.
  */
 export function startApp(deps: StartDeps): void {
   try {
@@ -44,6 +47,7 @@ export function startApp(deps: StartDeps): void {
   } catch (error) {
     return failStart(error, null);
   }
+  keepCrashReportsLocal();
   registerPrivilegedSchemes();
   if (!app.requestSingleInstanceLock({ argv: process.argv.slice(1) })) {
     // The running copy receives our arguments (second-instance) and comes to the front.
@@ -80,6 +84,9 @@ function useUserDataOverride(value: string | undefined): void {
 /** The window and its page first, then the keychain and the core; commands wait for the core. */
 async function boot(deps: StartDeps, lifecycle: AppLifecycle, launches: LaunchRequests, guard: NavigationGuard, log: Logger): Promise<void> {
   hardenSessions(guard);
+  // The menu before the window, so the window never shows Electron's default one.
+  const menu = new AppMenu(!app.isPackaged);
+  menu.install();
   const page = pageSource(app.isPackaged, process.env['ELECTRON_RENDERER_URL']);
   if (page.origin === APP_ORIGIN) handleAppProtocol(join(deps.outDir, 'renderer'));
   let ready: ComposedApp | null = null;
@@ -91,6 +98,7 @@ async function boot(deps: StartDeps, lifecycle: AppLifecycle, launches: LaunchRe
     kioskExit: () => (ready ? () => void ready?.requestKioskExit() : null),
   });
   lifecycle.attachWindow(main.window);
+  menu.attachWindow(main.window);
   const replays = new ReplayWindows(guard);
   main.window.on('closed', () => replays.closeAll());
   let started: (core: ComposedApp) => void = () => undefined;
@@ -100,6 +108,7 @@ async function boot(deps: StartDeps, lifecycle: AppLifecycle, launches: LaunchRe
   main.load();
   try {
     const composed = await startCore(deps, lifecycle, launches, main, replays, log);
+    if (composed) lifecycle.track(menu.follow(composed.settings));
     ready = composed;
     if (composed) started(composed);
   } catch (error) {
@@ -130,6 +139,7 @@ async function startCore(
     vault,
     settingsStore: deps.settingsStore(),
     policy: loadPolicy(policyPath()),
+    appVersion: app.getVersion(),
     assetSrc,
     desktop,
     defaultDownloadDir: join(app.getPath('downloads'), 'Bintu Wall'),

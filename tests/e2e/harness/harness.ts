@@ -10,6 +10,7 @@ import type { DemoBackend } from '../../../src/main/core/session/demo-backend';
 import { HttpIpc } from './http-ipc';
 import { jsonSettingsStore } from './json-settings-store';
 import { RecordingDesktop } from '../../support/recording-desktop';
+import { loadPolicy, policyPath } from '../../../src/main/core/settings/policy';
 
 const RENDERER_DIR = resolve('out/renderer');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.jpg': 'image/jpeg', '.gif': 'image/gif', '.png': 'image/png' };
@@ -39,7 +40,13 @@ export interface Harness {
  * the renderer is served over HTTP, cached pictures under `/wall-asset/` of a second origin (the
  * CSP's `wall-asset:` becomes that origin), and IPC becomes loopback HTTP (`http-ipc.ts`) that only the main frame may call.
  */
-export async function startHarness(options: { userDataDir: string; vault: CredentialVault; startDemo?: () => Promise<DemoBackend> }): Promise<Harness> {
+export async function startHarness(options: {
+  userDataDir: string;
+  vault: CredentialVault;
+  startDemo?: () => Promise<DemoBackend>;
+  /** A policy file, read as the app reads the one `BINTU_WALL_POLICY` names; none when left out. */
+  policyFile?: string;
+}): Promise<Harness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('Build the app first (npm run build): out/renderer/index.html is missing.');
   mkdirSync(options.userDataDir, { recursive: true });
   const desktop = new RecordingDesktop();
@@ -56,6 +63,7 @@ export async function startHarness(options: { userDataDir: string; vault: Creden
     settingsStore: jsonSettingsStore(options.userDataDir),
     assetSrc: (name) => `${assetOrigin}/wall-asset/${name}`,
     ...(options.startDemo ? { startDemo: options.startDemo } : {}),
+    ...(options.policyFile !== undefined ? { policy: loadPolicy(policyPath({ BINTU_WALL_POLICY: options.policyFile })) } : {}),
   });
   assets.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const path = decodedPath(req);

@@ -10,6 +10,8 @@ export interface AppSetup {
   isPackaged: boolean;
   appPath: string;
   lockHeldElsewhere: boolean;
+  /** What `getLocale()` answers once ready. */
+  locale: string;
 }
 
 /** What a losing instance sends to the one that holds the lock. */
@@ -25,6 +27,8 @@ const PATH_NAMES = ['home', 'appData', 'userData', 'sessionData', 'temp', 'exe',
 /** Electron's `app`, with the behaviours start-up code depends on. */
 export class StandInApp extends EventEmitter {
   readonly isPackaged: boolean;
+  // app.md "app.name": "defaults to the name in the package.json's productName or name".
+  name = 'Bintu Wall';
   /** What this instance handed to the lock holder when it lost the single-instance lock. */
   readonly handedOver: HandedOver[] = [];
   /** The exit code once `app.exit()` ran; the process is gone after that. */
@@ -94,6 +98,12 @@ export class StandInApp extends EventEmitter {
 
   getName(): string {
     return 'Bintu Wall';
+  }
+
+  // app.md "app.getLocale()": "This API must be called after the ready event is emitted."
+  getLocale(): string {
+    if (!this.#ready) throw new Error('app.getLocale() must be called after the ready event');
+    return this.#setup.locale;
   }
 
   getVersion(): string {

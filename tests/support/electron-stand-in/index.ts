@@ -59,4 +59,10 @@ export const electronModule = {
   get clipboard() {
     return currentWorld().clipboard;
   },
+  get Menu() {
+    return currentWorld().Menu;
+  },
+  get crashReporter() {
+    return currentWorld().crashReporter;
+  },
 };

@@ -94,3 +94,25 @@ export class StandInClipboard {
     return this.text;
   }
 }
+
+/** Electron's `crashReporter`: the options it was started with, and whether Electron was ready then. */
+export class StandInCrashReporter {
+  readonly starts: Array<{ options: Record<string, unknown>; appReady: boolean }> = [];
+
+  constructor(private readonly app: StandInApp) {}
+
+  // crash-reporter.md "crashReporter.start(options)": "submitURL string (optional) - URL that crash
+  // reports will be sent to as POST. Required unless uploadToServer is false"; uploadToServer
+  // "Default is true". "This method should be called as early as possible in app startup,
+  // preferably before app.on('ready')".
+  start(options: Record<string, unknown>): void {
+    if (options['uploadToServer'] !== false && typeof options['submitURL'] !== 'string') throw new Error('submitURL must be specified when uploadToServer is true');
+    this.starts.push({ options: { ...options }, appReady: this.app.isReady() });
+  }
+
+  // crash-reporter.md "crashReporter.getUploadToServer()": false when not started.
+  getUploadToServer(): boolean {
+    const last = this.starts.at(-1);
+    return last !== undefined && last.options['uploadToServer'] !== false;
+  }
+}

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { StandInApp } from './app';
 import { StandInBrowserWindow } from './browser-window';
 import { StandInProtocol } from './protocol';
-import { StandInClipboard, StandInDialog, StandInIpcMain, StandInScreen, StandInShell } from './services';
+import { StandInMenuModule } from './menu';
+import { StandInClipboard, StandInCrashReporter, StandInDialog, StandInIpcMain, StandInScreen, StandInShell } from './services';
 import { StandInSession } from './session';
 
 /** How the Electron of one test is set up. */
@@ -14,6 +15,8 @@ export interface StandInOptions {
   isPackaged?: boolean;
   /** Another instance of the app already holds the single-instance lock. */
   lockHeldElsewhere?: boolean;
+  /** The system's locale (`app.getLocale()`); en-US when left out. */
+  locale?: string;
 }
 
 /** One running Electron: its app, sessions, windows and services, plus the folders it made. */
@@ -27,6 +30,8 @@ export class ElectronWorld {
   readonly dialog = new StandInDialog();
   readonly clipboard = new StandInClipboard();
   readonly screen: StandInScreen;
+  readonly crashReporter: StandInCrashReporter;
+  readonly Menu = new StandInMenuModule();
   readonly windows: StandInBrowserWindow[] = [];
   // The class this world's windows are made from. The code under test may load the stand-in afresh
   // (`vi.resetModules()`); its `new BrowserWindow` must still make windows of the test's class.
@@ -41,9 +46,11 @@ export class ElectronWorld {
       isPackaged: options.isPackaged ?? false,
       appPath: join(this.root, 'app'),
       lockHeldElsewhere: options.lockHeldElsewhere ?? false,
+      locale: options.locale ?? 'en-US',
     });
     this.protocol = new StandInProtocol(this.app);
     this.screen = new StandInScreen(this.app);
+    this.crashReporter = new StandInCrashReporter(this.app);
     this.app.on('-close-all-windows', () => this.windows.forEach((window) => window.close()));
     this.app.on('-destroy-all-windows', () => this.windows.forEach((window) => window.destroy()));
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commandChannels, eventChannels, commands, events } from '../../../src/shared/ipc-contract';
 import type { TileView } from '../../../src/shared/view';
@@ -96,6 +97,12 @@ describe('the real core, on the demo simulator', () => {
     expect(await core.call('proxy:set-sign-in', { username: 'wall', password: 'proxy-pw-contract' })).toEqual({ signInStored: true });
     expect(await core.call('proxy:clear-sign-in')).toEqual({ signInStored: false });
     expect(await core.call('policy:get')).toEqual({ managed: [], apiBase: null, demoDisabled: false, problems: [] });
+    core.desktop.nextSaveFile = join(core.dir, 'diagnostics.tar.gz');
+    expect(await core.call('diagnostics:save')).toEqual({ path: core.desktop.nextSaveFile });
+    const archive = gunzipSync(readFileSync(core.desktop.nextSaveFile)).toString('latin1');
+    expect(archive).toContain('bintu-wall-diagnostics/about.json');
+    expect(archive).not.toContain(credential.secret);
+    expect(archive).not.toContain('proxy-pw-contract');
 
     expect([...core.called].sort()).toEqual([...commandChannels].sort());
     for (const channel of eventChannels) expect(core.seen.some((e) => e.channel === channel), `${channel} fired`).toBe(true);

@@ -21,6 +21,14 @@ describe('start-up', () => {
     for (const event of LIFECYCLE) expect(world.app.listenerCount(event), event).toBeGreaterThan(0);
   });
 
+  it('keeps crash reports on this computer: the crash reporter starts before ready with uploads off', async () => {
+    const world = await launch();
+    expect(world.crashReporter.starts).toEqual([{ options: { uploadToServer: false }, appReady: false }]);
+    expect(world.crashReporter.getUploadToServer()).toBe(false);
+    await world.ready();
+    expect(world.crashReporter.starts).toHaveLength(1);
+  });
+
   it('shows the window and loads the page while the keychain probe is still running', async () => {
     const world = await launch();
     fakes.vaultGate = gate();

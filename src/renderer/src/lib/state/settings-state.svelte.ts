@@ -2,7 +2,10 @@ import type { AppErrorData, Result } from '../../../../shared/errors';
 import type { WatchList } from '../../../../shared/alarms';
 import type { WallBridge } from '../../../../shared/ipc-contract';
 import type { SettingsPatch, SettingsView } from '../../../../shared/settings-view';
+import { settle } from '../bridge';
 import { MainMirror } from './main-mirror.svelte';
+import { PolicyState } from './policy-state.svelte';
+import { ProxySignIn } from './proxy-sign-in.svelte';
 
 /**
  * The settings as main holds them (electron-store): the latest `SettingsView` (see `MainMirror`),
@@ -13,9 +16,15 @@ export class SettingsState {
   readonly #bridge: WallBridge;
   readonly #mirror: MainMirror<SettingsView>;
   #choosing = $state(false);
+  /** What the organisation's policy pins, and what was wrong with it. */
+  readonly policy: PolicyState;
+  /** Whether a sign-in for the proxy set here is stored (never the sign-in). */
+  readonly proxySignIn: ProxySignIn;
 
   constructor(bridge: WallBridge) {
     this.#bridge = bridge;
+    this.policy = new PolicyState(bridge);
+    this.proxySignIn = new ProxySignIn(bridge);
     this.#mirror = new MainMirror({
       fetch: () => bridge.invoke('settings:get'),
       listen: (listener) => bridge.on('settings:changed', listener),
@@ -53,6 +62,14 @@ export class SettingsState {
   /** Marks a stream (by id) or a tag watched, or not: alarms on watched streams are critical. */
   async setWatched(target: { readonly streamId: string } | { readonly tag: string }, watched: boolean): Promise<Result<SettingsView>> {
     return this.#mirror.answer(this.#bridge.invoke('watch:set', { ...target, watched }));
+  }
+
+  /**
+   * Asks main for the diagnostics archive: main opens the save dialog, writes the archive and
+   * answers where it went (null when the operator cancelled).
+   */
+  async saveDiagnostics(): Promise<Result<{ path: string | null }>> {
+    return settle(this.#bridge.invoke('diagnostics:save'));
   }
 
   /** Opens the system's folder dialog for the download folder. */
