@@ -2,6 +2,7 @@ import { BrowserWindow, type WebFrameMain } from 'electron';
 import { exactOrigin, type PageSource } from './app-protocol';
 import { secureWebPreferences } from './security';
 import type { SavedBounds } from './window-bounds';
+import { leavesKiosk } from './kiosk-keys';
 
 /** What the operator window is made from. */
 export interface MainWindowOptions {
@@ -46,8 +47,12 @@ export function createMainWindow({ page, preload, saved, remember, kioskExit }: 
     webPreferences: { ...secureWebPreferences(preload), autoplayPolicy: 'no-user-gesture-required' },
   });
   remember(window);
-  // The way out of kiosk works even when the page does not answer.
+  // The way out of kiosk works even when the page does not answer; no other shortcut leaves it.
   window.webContents.on('before-input-event', (event, input) => {
+    if (window.isKiosk() && leavesKiosk(input)) {
+      event.preventDefault();
+      return;
+    }
     if (input.type === 'keyDown' && input.control && input.shift && input.key.toLowerCase() === 'k' && window.isKiosk()) {
       event.preventDefault();
       const exit = kioskExit?.() ?? null;

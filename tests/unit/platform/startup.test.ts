@@ -226,4 +226,30 @@ describe('the way out of kiosk', () => {
     // The core decides: with a PIN set the page asks for it, so the window stays in kiosk here.
     expect(main.isKiosk()).toBe(true);
   });
+
+  it('no other shortcut closes, reloads or un-fullscreens a kiosk wall; outside kiosk they all work', async () => {
+    const world = await launch();
+    await world.ready();
+    const main = world.windows[0];
+    if (!main) throw new Error('no window');
+    const keys = [
+      { key: 'w', control: true }, { key: 'q', control: true }, { key: 'W', meta: true }, { key: 'F4', alt: true },
+      { key: 'F4', control: true }, { key: 'F11' }, { key: 'F5' }, { key: 'r', control: true }, { key: 'f', control: true, meta: true },
+    ].map((k) => ({ type: 'keyDown', control: false, shift: false, alt: false, meta: false, ...k }));
+    const prevented = () =>
+      keys.map((input) => {
+        const event = makeEvent({});
+        main.webContents.emit('before-input-event', event, input);
+        return event.defaultPrevented;
+      });
+    main.setKiosk(true);
+    expect(prevented()).toEqual(keys.map(() => true));
+    main.setKiosk(false);
+    expect(prevented()).toEqual(keys.map(() => false));
+    // Typing goes on: a plain W in a kiosk's PIN field is no shortcut.
+    main.setKiosk(true);
+    const typed = makeEvent({});
+    main.webContents.emit('before-input-event', typed, { type: 'keyDown', control: false, shift: false, alt: false, meta: false, key: 'w' });
+    expect(typed.defaultPrevented).toBe(false);
+  });
 });
