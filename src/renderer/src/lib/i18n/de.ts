@@ -161,6 +161,7 @@ export const de: Messages = {
   'pager.previous': 'Vorige Seite',
   'pager.next': 'Nächste Seite',
   'pager.page': 'Seite {page} von {pages}',
+  'pager.alarm': 'Gezeigt wegen eines neuen Alarms: {name}',
   'pager.nextIn': 'Nächste Seite in {seconds} s',
 
   'layout.saveTitle': 'Layout speichern',

@@ -162,6 +162,7 @@ export const en = {
   'pager.previous': 'Previous page',
   'pager.next': 'Next page',
   'pager.page': 'Page {page} of {pages}',
+  'pager.alarm': 'Shown for a new alarm: {name}',
   'pager.nextIn': 'Next page in {seconds} s',
 
   'layout.saveTitle': 'Save layout',
