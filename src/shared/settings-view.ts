@@ -17,7 +17,20 @@ export const wallFilterSchema = z.object({
 });
 export type WallFilter = z.infer<typeof wallFilterSchema>;
 
-/** A saved, named layout: which streams in which slots, the grid, the filter and the sort. */
+/** The most hero tiles a wall or layout remembers. */
+export const MAX_HEROES = 200;
+
+/** How many cells a hero tile spans each way: 2x2 or 3x3 (a tile without an entry spans one). */
+export const heroSpanSchema = z.union([z.literal(2), z.literal(3)]);
+export type HeroSpan = z.infer<typeof heroSpanSchema>;
+
+/** Hero tiles by stream id: their span. */
+export const heroesSchema = z
+  .record(z.string().min(1).max(200), heroSpanSchema)
+  .refine((heroes) => Object.keys(heroes).length <= MAX_HEROES, { message: `at most ${MAX_HEROES} hero tiles` });
+export type Heroes = z.infer<typeof heroesSchema>;
+
+/** A saved, named layout: which streams in which slots, the grid, the filter, the sort and the hero tiles. */
 export const layoutSchema = z.object({
   name: z.string().trim().min(1).max(60),
   grid: gridSchema,
@@ -25,6 +38,8 @@ export const layoutSchema = z.object({
   slots: z.array(z.string().max(200)).max(1000),
   filter: wallFilterSchema,
   sort: sortSchema,
+  /** Tiles that span 2x2 or 3x3 cells (layouts saved before hero tiles have none). */
+  heroes: heroesSchema.default({}),
 });
 export type Layout = z.infer<typeof layoutSchema>;
 
@@ -81,8 +96,8 @@ export const settingsViewSchema = z.object({
   layouts: z.array(layoutSchema).max(50),
   /** The layout in use, by name; null is the free wall. */
   activeLayout: z.string().nullable(),
-  /** The current grid and filter of the free wall, kept across restarts. */
-  wall: z.object({ grid: gridSchema, filter: wallFilterSchema, sort: sortSchema }),
+  /** The current grid, filter, sort and hero tiles of the wall, kept across restarts. */
+  wall: z.object({ grid: gridSchema, filter: wallFilterSchema, sort: sortSchema, heroes: heroesSchema.default({}) }),
   /** Alarm thresholds per type, sound and the webhook. */
   alarms: alarmSettingsSchema,
   /** Streams (by id) and tags the operator expects live: their alarms are critical. */

@@ -48,7 +48,7 @@ export function settingsWith(over: Partial<SettingsView> = {}): SettingsView {
     kiosk: { displayId: null, startInKiosk: false, startAtLogin: false, hideCursorAfterS: 5 },
     layouts: [],
     activeLayout: null,
-    wall: { grid: 'auto', filter: { search: '', states: [], tags: [] }, sort: 'slot' },
+    wall: { grid: 'auto', filter: { search: '', states: [], tags: [] }, sort: 'slot', heroes: {} },
     alarms: DEFAULT_ALARM_SETTINGS,
     watch: { streamIds: [], tags: [] },
     ...over,

@@ -162,6 +162,7 @@ export const de: Messages = {
   'pager.next': 'Nächste Seite',
   'pager.page': 'Seite {page} von {pages}',
   'pager.alarm': 'Gezeigt wegen eines neuen Alarms: {name}',
+  'pager.alarmWaiting': 'Neuer Alarm auf Seite {page}: {name}. Zeigen',
   'pager.nextIn': 'Nächste Seite in {seconds} s',
 
   'layout.saveTitle': 'Layout speichern',
@@ -411,9 +412,13 @@ export const de: Messages = {
 
   'help.watch': 'Stream beobachten oder nicht mehr beobachten',
   'help.alarms': 'Alarme öffnen oder schließen',
+  'help.hero': 'Kachel vergrößern: 2x2, 3x3, dann wieder eine Zelle',
 
   'tile.watch': '{name} beobachten',
   'tile.watchedByTag': 'Beobachtet über sein Tag {tag}',
+  'tile.hero': 'Kachelgröße von {name}: {size}',
+  'tile.heroNext': 'Auf {size} ändern',
+  'focus.heroSize': 'Kachelgröße auf der Wand',
   'tile.dismissGone': 'Entfernen',
   'tile.dismissGoneLabel': 'Kachel von {name} von der Wand entfernen',
 

@@ -163,6 +163,7 @@ export const en = {
   'pager.next': 'Next page',
   'pager.page': 'Page {page} of {pages}',
   'pager.alarm': 'Shown for a new alarm: {name}',
+  'pager.alarmWaiting': 'New alarm on page {page}: {name}. Show it',
   'pager.nextIn': 'Next page in {seconds} s',
 
   'layout.saveTitle': 'Save layout',
@@ -412,9 +413,13 @@ export const en = {
 
   'help.watch': 'Watch the stream, or stop watching it',
   'help.alarms': 'Open or close the alarms',
+  'help.hero': 'Make the tile larger: 2x2, 3x3, then back to one cell',
 
   'tile.watch': 'Watch {name}',
   'tile.watchedByTag': 'Watched through its tag {tag}',
+  'tile.hero': 'Tile size of {name}: {size}',
+  'tile.heroNext': 'Make it {size}',
+  'focus.heroSize': 'Tile size on the wall',
   'tile.dismissGone': 'Dismiss',
   'tile.dismissGoneLabel': 'Remove the tile of {name} from the wall',
 

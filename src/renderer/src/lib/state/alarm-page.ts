@@ -22,8 +22,12 @@ export function isNewStreamAlarm(event: AlarmEvent): event is AlarmEvent & { str
  */
 export function pageForAlarm(event: AlarmEvent, entries: readonly WallEntry[], pageOf: (index: number) => number, shown: number): number | null {
   if (!isNewStreamAlarm(event)) return null;
-  const index = entries.findIndex((entry) => entryStreamId(entry) === event.streamId);
-  if (index < 0) return null;
-  const page = pageOf(index);
+  const page = streamPage(entries, event.streamId, pageOf);
   return page === shown ? null : page;
+}
+
+/** The page of a stream's first cell, or null when the wall does not show the stream. */
+export function streamPage(entries: readonly WallEntry[], streamId: string, pageOf: (index: number) => number): number | null {
+  const index = entries.findIndex((entry) => entryStreamId(entry) === streamId);
+  return index < 0 ? null : pageOf(index);
 }

@@ -1,18 +1,20 @@
 import type { AppErrorData } from '../../../../shared/errors';
-import type { Grid, Layout, Sort, WallFilter } from '../../../../shared/settings-view';
+import type { Grid, Heroes, Layout, Sort, WallFilter } from '../../../../shared/settings-view';
 import type { TileView } from '../../../../shared/view';
+import type { Span } from './hero-pack';
 import type { SettingsState } from './settings-state.svelte';
 import { moveInOrder } from './stable-order';
 import { changeRanks, EMPTY_FILTER } from './wall-query';
 
-/** How the wall is shown right now: grid, filter, sort. */
+/** How the wall is shown right now: grid, filter, sort, and which tiles are hero tiles. */
 export interface WallPrefs {
   readonly grid: Grid;
   readonly filter: WallFilter;
   readonly sort: Sort;
+  readonly heroes: Heroes;
 }
 
-const DEFAULT_PREFS: WallPrefs = { grid: 'auto', filter: EMPTY_FILTER, sort: 'slot' };
+const DEFAULT_PREFS: WallPrefs = { grid: 'auto', filter: EMPTY_FILTER, sort: 'slot', heroes: {} };
 /** Typing in the search box saves once the operator pauses, not on every key. */
 const SEARCH_SAVE_DELAY_MS = 400;
 /** The slot order is saved once it has been still this long (a poll can add many streams at once). */
@@ -120,11 +122,27 @@ export class WallControls {
     this.#change({ ...this.#prefs, filter: EMPTY_FILTER });
   }
 
-  /** Switches to a saved layout (its grid, filter, sort and slots), or to the free wall with null. */
+  /**
+   * Makes a stream's tile a hero tile of `span` x `span` cells, or an ordinary one with 1. With a
+   * saved layout in use the layout keeps it too (as it keeps its slots), so it comes back with
+   * the layout.
+   */
+  async setHero(streamId: string, span: Span): Promise<boolean> {
+    const heroes: Record<string, 2 | 3> = { ...this.#prefs.heroes };
+    if (span === 1) delete heroes[streamId];
+    else heroes[streamId] = span;
+    const next = { ...this.#prefs, heroes };
+    const active = this.#activeLayout;
+    if (active === null) return this.#save({ wall: next }, next);
+    const layouts = this.#layouts.map((other) => (other.name === active.name ? { ...active, heroes } : other));
+    return this.#save({ layouts, wall: next }, next);
+  }
+
+  /** Switches to a saved layout (its grid, filter, sort, slots and hero tiles), or to the free wall with null. */
   async applyLayout(name: string | null): Promise<boolean> {
     const layout = name === null ? null : this.#layouts.find((candidate) => candidate.name === name);
     if (layout === undefined) return false;
-    const wall = layout === null ? this.#prefs : { grid: layout.grid, filter: layout.filter, sort: layout.sort };
+    const wall = layout === null ? this.#prefs : { grid: layout.grid, filter: layout.filter, sort: layout.sort, heroes: layout.heroes };
     return this.#save({ activeLayout: layout?.name ?? null, wall }, wall);
   }
 
