@@ -18,6 +18,7 @@ import { startDemoBackend } from './demo';
 import { createHandlers, toDownloadView } from './handlers';
 import { AlarmCenter } from './core/alarms/alarm-center';
 import { KioskPin } from './core/kiosk/kiosk-pin';
+import { WallWindows } from './core/windows/wall-windows';
 
 /** What the platform (Electron, or the test harness) provides to the core. */
 export interface ComposeOptions {
@@ -45,6 +46,8 @@ export interface ComposedApp extends Disposable {
   readonly downloads: DownloadManager;
   readonly alarms: AlarmCenter;
   readonly kioskPin: KioskPin;
+  /** The wall windows besides the main one; `restore()` opens the saved ones at start-up. */
+  readonly wallWindows: WallWindows;
   /**
    * The operator's way out of kiosk (Ctrl+Shift+K, caught in main so it works when the page
    * hangs): leaves at once without a PIN; with one, asks the page for it.
@@ -96,7 +99,8 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     }),
   );
   const kioskPin = new KioskPin(join(options.userDataDir, 'kiosk-pin.json'));
-  const handlers = createHandlers({ session, settings, downloads, alarms, kioskPin, desktop: options.desktop, defaultDownloadDir: options.defaultDownloadDir, secrets });
+  const wallWindows = new WallWindows(settings, options.desktop);
+  const handlers = createHandlers({ session, settings, downloads, alarms, kioskPin, wallWindows, desktop: options.desktop, defaultDownloadDir: options.defaultDownloadDir, secrets });
   let shuttingDown: Promise<void> | null = null;
   const unlockRequests = disposables.add(new Emitter<null>());
   return {
@@ -106,6 +110,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     downloads,
     alarms,
     kioskPin,
+    wallWindows,
     async requestKioskExit() {
       if (await kioskPin.isSet()) unlockRequests.fire(null);
       else options.desktop.setKiosk(false);

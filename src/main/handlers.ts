@@ -14,6 +14,7 @@ import { redactErrorData } from './core/redact';
 import type { DownloadView } from '../shared/download-view';
 import type { AlarmCenter } from './core/alarms/alarm-center';
 import type { KioskPin } from './core/kiosk/kiosk-pin';
+import type { WallWindows } from './core/windows/wall-windows';
 import type { Settings } from './core/settings/settings';
 
 /** What the command handlers work on. */
@@ -23,6 +24,7 @@ export interface HandlerDeps {
   downloads: DownloadManager;
   alarms: AlarmCenter;
   kioskPin: KioskPin;
+  wallWindows: WallWindows;
   desktop: DesktopPort;
   defaultDownloadDir: string;
   /** Secrets removed from any download error the page is sent. */
@@ -36,7 +38,7 @@ export function toDownloadView(record: DownloadRecord): DownloadView {
 }
 
 /** Every command of the contract, implemented on the core. The page names things by id only. */
-export function createHandlers({ session, settings, downloads, alarms, kioskPin, desktop, defaultDownloadDir, secrets }: HandlerDeps): CommandHandlers {
+export function createHandlers({ session, settings, downloads, alarms, kioskPin, wallWindows, desktop, defaultDownloadDir, secrets }: HandlerDeps): CommandHandlers {
   const kioskLock = async () => ({ pinSet: await kioskPin.isSet(), lockedUntil: kioskPin.lockedUntilAt() });
   const view = (record: DownloadRecord): DownloadView => {
     const shown = toDownloadView(record);
@@ -109,6 +111,15 @@ export function createHandlers({ session, settings, downloads, alarms, kioskPin,
       if (!on && desktop.windowState().kiosk && (await kioskPin.isSet())) throw new AppError('pin-required', 'Enter the kiosk PIN to leave kiosk.');
       desktop.setKiosk(on);
       return null;
+    },
+    'window:open-wall': async (request) => wallWindows.open(request),
+    'window:close-wall': async ({ id }) => {
+      wallWindows.close(id);
+      return null;
+    },
+    'window:set-wall-layout': async ({ id, layout }) => {
+      wallWindows.setLayout(id, layout);
+      return toSettingsView(settings.get());
     },
     'kiosk:get': kioskLock,
     'kiosk:set-pin': async ({ pin, current }) => ({ check: await kioskPin.set(pin, current), lock: await kioskLock() }),

@@ -66,6 +66,32 @@ export const streamLabelsSchema = z
   .refine((labels) => Object.keys(labels).length <= MAX_LABELS, { message: `at most ${MAX_LABELS} labels` });
 export type StreamLabels = z.infer<typeof streamLabelsSchema>;
 
+/** The most wall windows besides the main one. */
+export const MAX_WALL_WINDOWS = 8;
+
+/** A wall window's id: main makes it, the window's page finds itself by it (`?wall=` in its address). */
+export const wallWindowIdSchema = z.string().regex(/^[a-z0-9-]{1,40}$/);
+
+/** Where a window was on the desktop, in screen pixels. */
+export const windowBoundsSchema = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().min(100).max(100_000),
+  height: z.number().int().min(100).max(100_000),
+});
+export type WindowBounds = z.infer<typeof windowBoundsSchema>;
+
+/** A wall window besides the main one: on a display, showing a saved layout (null: the free wall). */
+export const wallWindowSchema = z.object({
+  id: wallWindowIdSchema,
+  /** The display it opens on; null or a display no longer connected: the main window's display. */
+  displayId: z.number().int().nullable(),
+  layout: z.string().trim().min(1).max(60).nullable(),
+  /** Where it was last, so it comes back there after a restart; null until it moved. */
+  bounds: windowBoundsSchema.nullable(),
+});
+export type WallWindow = z.infer<typeof wallWindowSchema>;
+
 /** Every setting the page may read and change. Credentials are not settings. */
 export const settingsViewSchema = z.object({
   listIntervalS: z.number().min(2).max(3600),
@@ -102,11 +128,16 @@ export const settingsViewSchema = z.object({
   alarms: alarmSettingsSchema,
   /** Streams (by id) and tags the operator expects live: their alarms are critical. */
   watch: watchListSchema,
+  /** More wall windows, each on a display with its own layout; opened again at start-up. */
+  wallWindows: z.array(wallWindowSchema).max(MAX_WALL_WINDOWS),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 
-/** A change to settings: any subset, validated whole in main. */
-export const settingsPatchSchema = settingsViewSchema.omit({ downloadDir: true }).partial();
+/**
+ * A change to settings: any subset, validated whole in main. The download folder comes from a
+ * dialog and the wall windows from their own commands, never from a patch.
+ */
+export const settingsPatchSchema = settingsViewSchema.omit({ downloadDir: true, wallWindows: true }).partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /**

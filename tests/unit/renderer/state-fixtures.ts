@@ -51,6 +51,7 @@ export function settingsWith(over: Partial<SettingsView> = {}): SettingsView {
     wall: { grid: 'auto', filter: { search: '', states: [], tags: [] }, sort: 'slot', heroes: {} },
     alarms: DEFAULT_ALARM_SETTINGS,
     watch: { streamIds: [], tags: [] },
+    wallWindows: [],
     ...over,
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { credentialKindSchema } from '../../../shared/domain';
-import { heroesSchema, layoutSchema, settingsViewSchema, type SettingsView } from '../../../shared/settings-view';
+import { heroesSchema, layoutSchema, MAX_WALL_WINDOWS, settingsViewSchema, wallWindowSchema, type SettingsView } from '../../../shared/settings-view';
 import { alarmSettingsSchema, DEFAULT_ALARM_SETTINGS, watchListSchema } from '../../../shared/alarms';
 import { fsError } from '../fs/fs-errors';
 import { Emitter, type Disposable } from '../lifecycle';
@@ -59,6 +59,7 @@ export const settingsSchema = z.object({
   wall: shape.wall.extend({ heroes: storedHeroes }).catch({ ...DEFAULT_WALL, filter: { ...DEFAULT_WALL.filter, states: [], tags: [] }, heroes: {} }),
   alarms: alarmSettingsSchema.catch(DEFAULT_ALARM_SETTINGS),
   watch: watchListSchema.catch({ streamIds: [], tags: [] }),
+  wallWindows: tolerantArray(wallWindowSchema).transform((windows) => windows.slice(0, MAX_WALL_WINDOWS)),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
