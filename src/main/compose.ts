@@ -23,6 +23,7 @@ import { followProxy } from './core/http/proxy-follower';
 import { parsePacAnswer } from './core/http/proxy-route';
 import type { LoadedPolicy } from './core/settings/policy';
 import { vaultSecrets, writeDiagnostics } from './core/diagnostics/diagnostics';
+import { WallWindows } from './core/windows/wall-windows';
 
 /** What the platform (Electron, or the test harness) provides to the core. */
 export interface ComposeOptions {
@@ -54,6 +55,8 @@ export interface ComposedApp extends Disposable {
   readonly downloads: DownloadManager;
   readonly alarms: AlarmCenter;
   readonly kioskPin: KioskPin;
+  /** The wall windows besides the main one; `restore()` opens the saved ones at start-up. */
+  readonly wallWindows: WallWindows;
   /**
    * The operator's way out of kiosk (Ctrl+Shift+K, caught in main so it works when the page
    * hangs): leaves at once without a PIN; with one, asks the page for it.
@@ -117,7 +120,8 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     await writeDiagnostics(path, { userDataDir: options.userDataDir, settings: current, policy: settings.policy, secrets: [...secrets.list(), ...stored], appVersion: options.appVersion ?? 'unknown', writer: 'app' });
     log.info(`diagnostics saved to ${path}`);
   };
-  const handlers = createHandlers({ session, settings, downloads, alarms, kioskPin, proxySignIn, desktop: options.desktop, defaultDownloadDir: options.defaultDownloadDir, saveDiagnostics, secrets });
+  const wallWindows = new WallWindows(settings, options.desktop);
+  const handlers = createHandlers({ session, settings, downloads, alarms, kioskPin, proxySignIn, wallWindows, desktop: options.desktop, defaultDownloadDir: options.defaultDownloadDir, saveDiagnostics, secrets });
   let shuttingDown: Promise<void> | null = null;
   const unlockRequests = disposables.add(new Emitter<null>());
   return {
@@ -127,6 +131,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     downloads,
     alarms,
     kioskPin,
+    wallWindows,
     async requestKioskExit() {
       if (await kioskPin.isSet()) unlockRequests.fire(null);
       else options.desktop.setKiosk(false);

@@ -15,6 +15,7 @@ import type { DownloadView } from '../shared/download-view';
 import { checkApiBase } from '../shared/api-base';
 import type { AlarmCenter } from './core/alarms/alarm-center';
 import type { KioskPin } from './core/kiosk/kiosk-pin';
+import type { WallWindows } from './core/windows/wall-windows';
 import type { Settings } from './core/settings/settings';
 import type { ProxySignInStore } from './core/http/proxy-sign-in';
 import { diagnosticsFileName } from './core/diagnostics/diagnostics';
@@ -27,6 +28,7 @@ export interface HandlerDeps {
   alarms: AlarmCenter;
   kioskPin: KioskPin;
   proxySignIn: ProxySignInStore;
+  wallWindows: WallWindows;
   desktop: DesktopPort;
   defaultDownloadDir: string;
   /** Writes the diagnostics archive to a file the operator chose. */
@@ -42,7 +44,7 @@ export function toDownloadView(record: DownloadRecord): DownloadView {
 }
 
 /** Every command of the contract, implemented on the core. The page names things by id only. */
-export function createHandlers({ session, settings, downloads, alarms, kioskPin, proxySignIn, desktop, defaultDownloadDir, saveDiagnostics, secrets }: HandlerDeps): CommandHandlers {
+export function createHandlers({ session, settings, downloads, alarms, kioskPin, proxySignIn, wallWindows, desktop, defaultDownloadDir, saveDiagnostics, secrets }: HandlerDeps): CommandHandlers {
   const proxyState = async () => ({ signInStored: await proxySignIn.has() });
   const kioskLock = async () => ({ pinSet: await kioskPin.isSet(), lockedUntil: kioskPin.lockedUntilAt() });
   const view = (record: DownloadRecord): DownloadView => {
@@ -128,6 +130,15 @@ export function createHandlers({ session, settings, downloads, alarms, kioskPin,
       if (!on && desktop.windowState().kiosk && (await kioskPin.isSet())) throw new AppError('pin-required', 'Enter the kiosk PIN to leave kiosk.');
       desktop.setKiosk(on);
       return null;
+    },
+    'window:open-wall': async (request) => wallWindows.open(request),
+    'window:close-wall': async ({ id }) => {
+      wallWindows.close(id);
+      return null;
+    },
+    'window:set-wall-layout': async ({ id, layout }) => {
+      wallWindows.setLayout(id, layout);
+      return toSettingsView(settings.get());
     },
     'kiosk:get': kioskLock,
     'kiosk:set-pin': async ({ pin, current }) => ({ check: await kioskPin.set(pin, current), lock: await kioskLock() }),

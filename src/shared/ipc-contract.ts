@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Result } from './errors';
 import { credentialKindSchema } from './domain';
 import { sessionViewSchema, wallViewSchema } from './view';
-import { displayViewSchema, loginItemViewSchema, settingsPatchSchema, settingsViewSchema } from './settings-view';
+import { displayViewSchema, loginItemViewSchema, settingsPatchSchema, settingsViewSchema, wallWindowIdSchema, wallWindowSchema } from './settings-view';
 import { downloadViewSchema } from './download-view';
 import { alarmEventSchema, alarmsStateSchema, snoozeRequestSchema } from './alarms';
 import type { CommandChannel, EventChannel } from './ipc-channels';
@@ -80,6 +80,15 @@ export const commands = {
   'window:get': { request: none, response: z.object({ fullscreen: z.boolean(), kiosk: z.boolean() }) },
   'window:set-fullscreen': { request: z.object({ on: z.boolean() }), response: z.null() },
   'window:set-kiosk': { request: z.object({ on: z.boolean() }), response: z.null() },
+  /** Opens another wall window on a display (null: where the main window is), showing a saved layout (null: the free wall). */
+  'window:open-wall': {
+    request: z.object({ displayId: z.number().int().nullable(), layout: z.string().trim().min(1).max(60).nullable() }),
+    response: wallWindowSchema,
+  },
+  /** Closes a wall window opened with `window:open-wall`; it does not come back at the next start. */
+  'window:close-wall': { request: z.object({ id: wallWindowIdSchema }), response: z.null() },
+  /** Shows another saved layout (null: the free wall) in a wall window. */
+  'window:set-wall-layout': { request: z.object({ id: wallWindowIdSchema, layout: z.string().trim().min(1).max(60).nullable() }), response: settingsViewSchema },
   /** Copies an id to the clipboard (the page has no clipboard permission). */
   'clipboard:copy': { request: z.object({ text: z.string().max(1000) }), response: z.null() },
   'alarms:get': { request: none, response: alarmsStateSchema },

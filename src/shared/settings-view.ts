@@ -18,7 +18,20 @@ export const wallFilterSchema = z.object({
 });
 export type WallFilter = z.infer<typeof wallFilterSchema>;
 
-/** A saved, named layout: which streams in which slots, the grid, the filter and the sort. */
+/** The most hero tiles a wall or layout remembers. */
+export const MAX_HEROES = 200;
+
+/** How many cells a hero tile spans each way: 2x2 or 3x3 (a tile without an entry spans one). */
+export const heroSpanSchema = z.union([z.literal(2), z.literal(3)]);
+export type HeroSpan = z.infer<typeof heroSpanSchema>;
+
+/** Hero tiles by stream id: their span. */
+export const heroesSchema = z
+  .record(z.string().min(1).max(200), heroSpanSchema)
+  .refine((heroes) => Object.keys(heroes).length <= MAX_HEROES, { message: `at most ${MAX_HEROES} hero tiles` });
+export type Heroes = z.infer<typeof heroesSchema>;
+
+/** A saved, named layout: which streams in which slots, the grid, the filter, the sort and the hero tiles. */
 export const layoutSchema = z.object({
   name: z.string().trim().min(1).max(60),
   grid: gridSchema,
@@ -26,6 +39,8 @@ export const layoutSchema = z.object({
   slots: z.array(z.string().max(200)).max(1000),
   filter: wallFilterSchema,
   sort: sortSchema,
+  /** Tiles that span 2x2 or 3x3 cells (layouts saved before hero tiles have none). */
+  heroes: heroesSchema.default({}),
 });
 export type Layout = z.infer<typeof layoutSchema>;
 
@@ -51,6 +66,32 @@ export const streamLabelsSchema = z
   .record(z.string().min(1).max(200), z.string().trim().min(1).max(60))
   .refine((labels) => Object.keys(labels).length <= MAX_LABELS, { message: `at most ${MAX_LABELS} labels` });
 export type StreamLabels = z.infer<typeof streamLabelsSchema>;
+
+/** The most wall windows besides the main one. */
+export const MAX_WALL_WINDOWS = 8;
+
+/** A wall window's id: main makes it, the window's page finds itself by it (`?wall=` in its address). */
+export const wallWindowIdSchema = z.string().regex(/^[a-z0-9-]{1,40}$/);
+
+/** Where a window was on the desktop, in screen pixels. */
+export const windowBoundsSchema = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().min(100).max(100_000),
+  height: z.number().int().min(100).max(100_000),
+});
+export type WindowBounds = z.infer<typeof windowBoundsSchema>;
+
+/** A wall window besides the main one: on a display, showing a saved layout (null: the free wall). */
+export const wallWindowSchema = z.object({
+  id: wallWindowIdSchema,
+  /** The display it opens on; null or a display no longer connected: the main window's display. */
+  displayId: z.number().int().nullable(),
+  layout: z.string().trim().min(1).max(60).nullable(),
+  /** Where it was last, so it comes back there after a restart; null until it moved. */
+  bounds: windowBoundsSchema.nullable(),
+});
+export type WallWindow = z.infer<typeof wallWindowSchema>;
 
 /** Every setting the page may read and change. Credentials are not settings. */
 export const settingsViewSchema = z.object({
@@ -82,8 +123,8 @@ export const settingsViewSchema = z.object({
   layouts: z.array(layoutSchema).max(50),
   /** The layout in use, by name; null is the free wall. */
   activeLayout: z.string().nullable(),
-  /** The current grid and filter of the free wall, kept across restarts. */
-  wall: z.object({ grid: gridSchema, filter: wallFilterSchema, sort: sortSchema }),
+  /** The current grid, filter, sort and hero tiles of the wall, kept across restarts. */
+  wall: z.object({ grid: gridSchema, filter: wallFilterSchema, sort: sortSchema, heroes: heroesSchema.default({}) }),
   /** Alarm thresholds per type, sound and the webhook. */
   alarms: alarmSettingsSchema,
   /** Streams (by id) and tags the operator expects live: their alarms are critical. */
@@ -92,11 +133,16 @@ export const settingsViewSchema = z.object({
   proxy: proxySettingSchema,
   /** Profiles (by id) whose operator dismissed the warning that they run on the master API key. */
   keyWarningDismissed: z.array(z.string().min(1).max(200)).max(1000),
+  /** More wall windows, each on a display with its own layout; opened again at start-up. */
+  wallWindows: z.array(wallWindowSchema).max(MAX_WALL_WINDOWS),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 
-/** A change to settings: any subset, validated whole in main. */
-export const settingsPatchSchema = settingsViewSchema.omit({ downloadDir: true }).partial();
+/**
+ * A change to settings: any subset, validated whole in main. The download folder comes from a
+ * dialog and the wall windows from their own commands, never from a patch.
+ */
+export const settingsPatchSchema = settingsViewSchema.omit({ downloadDir: true, wallWindows: true }).partial();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /**

@@ -1,7 +1,7 @@
-import type { DesktopPort, WindowState } from '../../src/main/core/desktop-port';
+import type { DesktopPort, WallWindowEvents, WindowState } from '../../src/main/core/desktop-port';
 import { Emitter, type Disposable } from '../../src/main/core/lifecycle';
 import type { SettingsService } from '../../src/main/core/settings/settings';
-import type { LoginItemView } from '../../src/shared/settings-view';
+import type { LoginItemView, WallWindow } from '../../src/shared/settings-view';
 
 /** One call the core made to the desktop. */
 export type DesktopCall = { method: keyof DesktopPort | 'setStartAtLogin'; args: unknown[] };
@@ -53,6 +53,19 @@ export class RecordingDesktop implements DesktopPort {
     this.record('setKiosk', on);
     this.window.kiosk = on;
     this.changes.fire({ ...this.window });
+  }
+  /**
+   * The wall windows open now, as the core asked for them, with what each could tell the core
+   * (an end-to-end test opens a page of its own at the window's address for each).
+   */
+  readonly wallWindows = new Map<string, { window: WallWindow; events: WallWindowEvents }>();
+  openWallWindow(window: WallWindow, events: WallWindowEvents): void {
+    this.record('openWallWindow', window);
+    this.wallWindows.set(window.id, { window, events });
+  }
+  closeWallWindow(id: string): void {
+    this.record('closeWallWindow', id);
+    this.wallWindows.delete(id);
   }
   displays() {
     return [

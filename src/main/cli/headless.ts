@@ -26,6 +26,9 @@ export class HeadlessDesktop implements DesktopPort {
   displays(): [] {
     return [];
   }
+  // No windows: the wall windows stay in settings for the app's next start.
+  openWallWindow(): void {}
+  closeWallWindow(): void {}
   followSettings(): Disposable {
     return NOTHING;
   }

@@ -1,4 +1,4 @@
-import type { DisplayView, LoginItemView } from '../../shared/settings-view';
+import type { DisplayView, LoginItemView, WallWindow, WindowBounds } from '../../shared/settings-view';
 import type { Disposable } from './lifecycle';
 import type { SettingsService } from './settings/settings';
 
@@ -6,6 +6,14 @@ import type { SettingsService } from './settings/settings';
 export interface WindowState {
   fullscreen: boolean;
   kiosk: boolean;
+}
+
+/** What a wall window tells the core about itself. */
+export interface WallWindowEvents {
+  /** The operator closed it (not the app quitting): it is not to come back. */
+  closed(): void;
+  /** It settled somewhere new: where to open it next time. */
+  moved(bounds: WindowBounds): void;
 }
 
 /**
@@ -25,6 +33,14 @@ export interface DesktopPort {
   /** Enters or leaves kiosk, on `displayId` when given (the command line's), else the display the settings name. */
   setKiosk(on: boolean, displayId?: number): void;
   displays(): DisplayView[];
+  /**
+   * Opens a wall window besides the main one: where it was (`bounds`) when that still lies on a
+   * connected display, else on its display, else beside the main window. Its page loads with
+   * `?wall=<id>` and is as trusted as the main window's. In kiosk it covers its display too.
+   */
+  openWallWindow(window: WallWindow, events: WallWindowEvents): void;
+  /** Closes a wall window (no `closed` event: the core asked). */
+  closeWallWindow(id: string): void;
   /** Whether start at login can work on this computer, and if not, why. */
   loginItem(): LoginItemView;
   /**

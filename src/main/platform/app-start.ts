@@ -20,6 +20,7 @@ import { LoginItem } from './login-item';
 import { createMainWindow, type MainWindow } from './main-window';
 import { NavigationGuard } from './navigation-guard';
 import { ReplayWindows } from './replay-windows';
+import { WallWindowSet } from './wall-window-set';
 import { hardenSessions } from './security';
 import type { SavedBounds } from './window-bounds';
 
@@ -100,14 +101,19 @@ async function boot(deps: StartDeps, lifecycle: AppLifecycle, launches: LaunchRe
   lifecycle.attachWindow(main.window);
   menu.attachWindow(main.window);
   const replays = new ReplayWindows(guard);
-  main.window.on('closed', () => replays.closeAll());
+  const walls = new WallWindowSet({ page, preload: join(deps.outDir, 'preload', 'index.cjs'), quitting: () => lifecycle.quitting, kiosk: () => !main.window.isDestroyed() && main.window.isKiosk() });
+  main.window.on('closed', () => {
+    replays.closeAll();
+    // The main window is the app: the other walls close with it, and come back at the next start.
+    walls.closeAll();
+  });
   let started: (core: ComposedApp) => void = () => undefined;
   let failed: (error: unknown) => void = () => undefined;
   const core = new Promise<ComposedApp>((resolveCore, rejectCore) => ((started = resolveCore), (failed = rejectCore)));
-  lifecycle.track(registerIpc(core, (frame) => main.isTrusted(frame)));
+  lifecycle.track(registerIpc(core, (frame) => main.isTrusted(frame) || walls.isTrusted(frame)));
   main.load();
   try {
-    const composed = await startCore(deps, lifecycle, launches, main, replays, log);
+    const composed = await startCore(deps, lifecycle, launches, main, replays, walls, log);
     if (composed) lifecycle.track(menu.follow(composed.settings));
     ready = composed;
     if (composed) started(composed);
@@ -126,6 +132,7 @@ async function startCore(
   launches: LaunchRequests,
   main: MainWindow,
   replays: ReplayWindows,
+  walls: WallWindowSet,
   log: Logger,
 ): Promise<ComposedApp | null> {
   const vault = await deps.openVault((error) => {
@@ -133,7 +140,7 @@ async function startCore(
     log.warn(`keychain not used, API keys are held in memory for this session: ${error.message}${cause}`);
   });
   if (lifecycle.quitting) return null;
-  const desktop = createElectronDesktop(main.window, replays, new LoginItem(log));
+  const desktop = createElectronDesktop(main.window, replays, new LoginItem(log), walls);
   const core = deps.compose({
     userDataDir: app.getPath('userData'),
     vault,
@@ -147,8 +154,11 @@ async function startCore(
   lifecycle.attachCore(core);
   handleAssetProtocol(core.store);
   lifecycle.track(forwardEvents(core, main.window.webContents));
+  walls.forwardWith((contents) => forwardEvents(core, contents));
   await core.start();
   if (lifecycle.quitting) return null;
+  // The other wall windows come back where they were, before kiosk covers their displays.
+  core.wallWindows.restore();
   if (core.settings.get().kiosk.startInKiosk) desktop.setKiosk(true);
   launches.attach({ session: core.session, desktop });
   return core;

@@ -5,9 +5,10 @@ import { DisposableStore, Emitter } from '../core/lifecycle';
 import type { SettingsService } from '../core/settings/settings';
 import type { LoginItem } from './login-item';
 import type { ReplayWindows } from './replay-windows';
+import type { WallWindowSet } from './wall-window-set';
 
-/** The desktop as Electron provides it, around the operator window. */
-export function createElectronDesktop(window: BrowserWindow, replays: ReplayWindows, loginItem: LoginItem): DesktopPort {
+/** The desktop as Electron provides it, around the operator window and the other wall windows. */
+export function createElectronDesktop(window: BrowserWindow, replays: ReplayWindows, loginItem: LoginItem, walls: WallWindowSet): DesktopPort {
   const changes = new Emitter<WindowState>();
   let settings: SettingsService | null = null;
   const state = (): WindowState => ({ fullscreen: window.isFullScreen(), kiosk: window.isKiosk() });
@@ -35,6 +36,8 @@ export function createElectronDesktop(window: BrowserWindow, replays: ReplayWind
       // Kiosk goes to the chosen monitor: move there first, then cover it.
       if (on && display) window.setBounds(display.bounds);
       window.setKiosk(on);
+      // Every wall window with it, each on its own display: kiosk covers every display with a wall.
+      walls.setKiosk(on);
       changes.fire(state());
     },
     displays() {
@@ -45,6 +48,8 @@ export function createElectronDesktop(window: BrowserWindow, replays: ReplayWind
         primary: d.id === primary,
       }));
     },
+    openWallWindow: (spec, events) => walls.open(spec, events),
+    closeWallWindow: (id) => walls.close(id),
     loginItem: () => loginItem.availability(),
     followSettings(source) {
       settings = source;

@@ -89,6 +89,9 @@ export async function startHarness(options: {
   });
   const url = `${await listen(server)}/`;
   await app.start();
+  // As app-start.ts does: the wall windows of the last run open again (the desktop records them;
+  // a test opens a page at `url?wall=<id>` for each it wants to drive).
+  app.wallWindows.restore();
   return {
     url,
     app,

@@ -15,6 +15,7 @@ export { StandInBrowserWindow } from './browser-window';
 export type { StandInWebContents, StandInFrame } from './web-contents';
 export { makeEvent, type StandInEvent } from './events';
 export { PERMISSIONS } from './session';
+export { SECOND_DISPLAY, type StandInDisplay } from './services';
 
 // The real platform is restored when the next world does not ask for another one.
 const PLATFORM_KEY = Symbol.for('bintu-wall.electron-stand-in.platform');

@@ -66,18 +66,30 @@ export class StandInDialog {
 }
 
 const DISPLAY = { id: 1, label: 'Built-in', size: { width: 1920, height: 1080 }, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
+/** A display as `screen` describes it (display-object.md): the fields the app reads. */
+export type StandInDisplay = typeof DISPLAY;
+/** A second monitor, a 4K one right of the first, for tests of several wall windows. */
+export const SECOND_DISPLAY: StandInDisplay = {
+  id: 2,
+  label: 'Wall',
+  size: { width: 3840, height: 2160 },
+  bounds: { x: 1920, y: 0, width: 3840, height: 2160 },
+  workArea: { x: 1920, y: 0, width: 3840, height: 2120 },
+};
 
-/** Electron's `screen`: one 1920x1080 display, and only once the app is ready. */
+/** Electron's `screen`: one 1920x1080 display unless a test plugs in more, and only once the app is ready. */
 export class StandInScreen {
+  /** The displays connected, the primary first; a test may plug monitors in or out. */
+  displays: StandInDisplay[] = [DISPLAY];
   constructor(private readonly app: StandInApp) {}
   // screen.md: "This module cannot be used until the ready event of the app module is emitted."
-  getAllDisplays(): (typeof DISPLAY)[] {
+  getAllDisplays(): StandInDisplay[] {
     this.#ready();
-    return [DISPLAY];
+    return [...this.displays];
   }
-  getPrimaryDisplay(): typeof DISPLAY {
+  getPrimaryDisplay(): StandInDisplay {
     this.#ready();
-    return DISPLAY;
+    return this.displays[0] ?? DISPLAY;
   }
   #ready(): void {
     if (!this.app.isReady()) throw new Error('The screen module cannot be used before the app is ready');

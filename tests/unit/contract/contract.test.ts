@@ -78,6 +78,7 @@ describe('the real core, on the demo simulator', () => {
     expect(await core.call('window:set-fullscreen', { on: true })).toBeNull();
     expect(await core.call('window:set-kiosk', { on: true })).toBeNull();
     await exerciseKioskLock(core);
+    await exerciseWallWindows(core);
     expect(await core.call('clipboard:copy', { text: recorded.id })).toBeNull();
     expect(core.desktop.clipboard).toBe(recorded.id);
 
@@ -226,3 +227,14 @@ describe('dispatch', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 });
+
+/** Opens a second wall window on the second display, gives it another layout, and closes it. */
+async function exerciseWallWindows(core: LiveCore): Promise<void> {
+  const opened = await core.call('window:open-wall', { displayId: 2, layout: null });
+  expect(opened).toMatchObject({ displayId: 2, layout: null, bounds: null });
+  expect(core.desktop.wallWindows.get(opened.id)?.window).toEqual(opened);
+  expect((await core.call('window:set-wall-layout', { id: opened.id, layout: null })).wallWindows).toEqual([opened]);
+  expect(await core.call('window:close-wall', { id: opened.id })).toBeNull();
+  expect(core.desktop.wallWindows.size).toBe(0);
+  expect((await core.call('settings:get')).wallWindows).toEqual([]);
+}

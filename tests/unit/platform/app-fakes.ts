@@ -4,6 +4,7 @@ import { AssetStore } from '../../../src/main/core/assets/asset-store';
 import { MemoryVault } from '../../../src/main/core/credential-vault';
 import type { AppError } from '../../../src/main/core/errors';
 import { MemorySettingsStore, SettingsService } from '../../../src/main/core/settings/settings';
+import { WallWindows } from '../../../src/main/core/windows/wall-windows';
 
 /** A promise the test settles when it wants to. */
 export interface Gate {
@@ -23,8 +24,10 @@ export function gate(): Gate {
  * command, a start the test can hold or fail, and the desktop port it was given.
  */
 export class FakeCore {
-  readonly settings = new SettingsService(new MemorySettingsStore());
+  readonly settings = new SettingsService(new MemorySettingsStore(fakes.storedSettings));
   readonly store: AssetStore;
+  /** The real wall windows, on the desktop the platform built: what start-up restores. */
+  readonly wallWindows: WallWindows;
   readonly dispatched: Array<{ channel: string; payload: unknown }> = [];
   started = false;
   shutdowns = 0;
@@ -41,6 +44,7 @@ export class FakeCore {
     this.store = new AssetStore(join(options.userDataDir, 'cache'));
     // composeApp lets the desktop follow the settings it owns (start at login, kiosk display).
     options.desktop.followSettings(this.settings);
+    this.wallWindows = new WallWindows(this.settings, options.desktop);
   }
 
   readonly dispatch = async (channel: string, payload: unknown): Promise<unknown> => {
@@ -80,10 +84,12 @@ export class AppFakes {
   startGate: Gate | null = null;
   startFailure: Error | null = null;
   savedBounds: { bounds: { x: number; y: number; width: number; height: number }; maximized: boolean } | null = null;
+  /** What the settings file holds when the core starts. */
+  storedSettings: unknown = {};
   core: FakeCore | null = null;
 
   reset(): void {
-    Object.assign(this, { vaultGate: null, unavailable: null, probes: 0, startGate: null, startFailure: null, savedBounds: null, core: null });
+    Object.assign(this, { vaultGate: null, unavailable: null, probes: 0, startGate: null, startFailure: null, savedBounds: null, storedSettings: {}, core: null });
   }
 }
 

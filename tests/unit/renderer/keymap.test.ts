@@ -14,8 +14,8 @@ describe('the wall keys', () => {
   });
 
   it('maps the action keys, letters in either case', () => {
-    const kinds = ['Enter', 'Escape', 'r', 'R', 'd', 'D', '/', 'f', 'F', '?', 'w', 'W', 'a', 'A'].map((key) => press(key)?.kind);
-    expect(kinds).toEqual(['open', 'back', 'replay', 'replay', 'download', 'download', 'search', 'fullscreen', 'fullscreen', 'help', 'watch', 'watch', 'alarms', 'alarms']);
+    const kinds = ['Enter', 'Escape', 'r', 'R', 'd', 'D', '/', 'f', 'F', '?', 'w', 'W', 'a', 'A', 'h', 'H'].map((key) => press(key)?.kind);
+    expect(kinds).toEqual(['open', 'back', 'replay', 'replay', 'download', 'download', 'search', 'fullscreen', 'fullscreen', 'help', 'watch', 'watch', 'alarms', 'alarms', 'hero', 'hero']);
   });
 
   it('picks saved layouts with 1 to 9 and the free wall with 0', () => {
@@ -39,7 +39,7 @@ describe('the wall keys', () => {
   });
 
   it('lists every action in the help, each with a string', () => {
-    const kinds: KeyAction['kind'][] = ['move', 'open', 'back', 'replay', 'download', 'search', 'layout', 'fullscreen', 'help', 'leave-kiosk', 'watch', 'alarms'];
+    const kinds: KeyAction['kind'][] = ['move', 'open', 'back', 'replay', 'download', 'search', 'layout', 'fullscreen', 'help', 'leave-kiosk', 'watch', 'alarms', 'hero'];
     const covered = new Set(
       KEY_HELP.flatMap((line) =>
         line.keys.flatMap((label) => {

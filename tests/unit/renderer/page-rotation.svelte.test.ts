@@ -57,4 +57,21 @@ describe('PageRotation', () => {
     expect(turns).toBe(1);
     stop();
   });
+
+  it('restarts the countdown for a page shown for an alarm, and does nothing while off', () => {
+    const rotation = new PageRotation();
+    rotation.restart();
+    expect(rotation.dueAt).toBeNull();
+    let turns = 0;
+    const stop = rotation.start(5000, { turn: () => turns++, held: () => false }, inputs());
+    vi.advanceTimersByTime(4000);
+    rotation.restart();
+    vi.advanceTimersByTime(4700);
+    expect(turns).toBe(0);
+    vi.advanceTimersByTime(600);
+    expect(turns).toBe(1);
+    stop();
+    rotation.restart();
+    expect(rotation.dueAt).toBeNull();
+  });
 });

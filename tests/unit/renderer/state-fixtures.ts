@@ -48,11 +48,12 @@ export function settingsWith(over: Partial<SettingsView> = {}): SettingsView {
     kiosk: { displayId: null, startInKiosk: false, startAtLogin: false, hideCursorAfterS: 5 },
     layouts: [],
     activeLayout: null,
-    wall: { grid: 'auto', filter: { search: '', states: [], tags: [] }, sort: 'slot' },
+    wall: { grid: 'auto', filter: { search: '', states: [], tags: [] }, sort: 'slot', heroes: {} },
     alarms: DEFAULT_ALARM_SETTINGS,
     watch: { streamIds: [], tags: [] },
     proxy: { mode: 'system', url: '' },
     keyWarningDismissed: [],
+    wallWindows: [],
     ...over,
   };
 }

@@ -9,6 +9,7 @@ const layout = (name: string, slots: number): Layout => ({
   slots: Array.from({ length: slots }, (_, i) => `${'s'.repeat(190)}${i}`),
   filter: { search: '', states: [], tags: [] },
   sort: 'slot',
+  heroes: {},
 });
 
 describe('settings stay small', () => {

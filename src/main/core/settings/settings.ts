@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { credentialKindSchema } from '../../../shared/domain';
-import { layoutSchema, settingsViewSchema, type SettingsView } from '../../../shared/settings-view';
+import { heroesSchema, layoutSchema, MAX_WALL_WINDOWS, settingsViewSchema, wallWindowSchema, type SettingsView } from '../../../shared/settings-view';
 import { alarmSettingsSchema, DEFAULT_ALARM_SETTINGS, watchListSchema } from '../../../shared/alarms';
 import { DEFAULT_PROXY_SETTING } from '../../../shared/proxy-url';
 import { fsError } from '../fs/fs-errors';
@@ -19,7 +19,9 @@ export const profileSchema = z.object({
 export type Profile = z.infer<typeof profileSchema>;
 
 const shape = settingsViewSchema.shape;
-const DEFAULT_WALL = { grid: 'auto', filter: { search: '', states: [], tags: [] }, sort: 'slot' } as const;
+const DEFAULT_WALL = { grid: 'auto', filter: { search: '', states: [], tags: [] }, sort: 'slot', heroes: {} } as const;
+/** Hero tiles as stored: a bad map costs only the hero sizes, never the layout or the wall around it. */
+const storedHeroes = heroesSchema.catch({});
 const DEFAULT_KIOSK = { displayId: null, startInKiosk: false, startAtLogin: false, hideCursorAfterS: 5 };
 const DEFAULT_DISPLAY = { textSize: 'medium', overflow: 'pages', rotateS: 20, rotateInKiosk: true, rotateOnDesk: false } as const;
 
@@ -56,13 +58,14 @@ export const settingsSchema = z.object({
   slots: shape.slots.catch([]),
   labels: shape.labels.catch({}),
   kiosk: shape.kiosk.catch(DEFAULT_KIOSK),
-  layouts: tolerantArray(layoutSchema),
+  layouts: tolerantArray(layoutSchema.extend({ heroes: storedHeroes })),
   activeLayout: shape.activeLayout.catch(null),
-  wall: shape.wall.catch({ ...DEFAULT_WALL, filter: { ...DEFAULT_WALL.filter, states: [], tags: [] } }),
+  wall: shape.wall.extend({ heroes: storedHeroes }).catch({ ...DEFAULT_WALL, filter: { ...DEFAULT_WALL.filter, states: [], tags: [] }, heroes: {} }),
   alarms: alarmSettingsSchema.catch(DEFAULT_ALARM_SETTINGS),
   watch: watchListSchema.catch({ streamIds: [], tags: [] }),
   proxy: shape.proxy.catch({ ...DEFAULT_PROXY_SETTING }),
   keyWarningDismissed: shape.keyWarningDismissed.catch([]),
+  wallWindows: tolerantArray(wallWindowSchema).transform((windows) => windows.slice(0, MAX_WALL_WINDOWS)),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

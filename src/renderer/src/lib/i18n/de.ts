@@ -193,6 +193,8 @@ export const de: Messages = {
   'pager.previous': 'Vorige Seite',
   'pager.next': 'Nächste Seite',
   'pager.page': 'Seite {page} von {pages}',
+  'pager.alarm': 'Gezeigt wegen eines neuen Alarms: {name}',
+  'pager.alarmWaiting': 'Neuer Alarm auf Seite {page}: {name}. Zeigen',
   'pager.nextIn': 'Nächste Seite in {seconds} s',
 
   'layout.saveTitle': 'Layout speichern',
@@ -426,6 +428,15 @@ export const de: Messages = {
   'settings.startAtLoginInstalledOnly': 'Bei der Anmeldung starten: Unter macOS geht das nur mit der installierten App, nicht mit einer Kopie, die aus ihrem Quellordner läuft.',
   'settings.startAtLoginUnsupported': 'Bei der Anmeldung starten: Dieses System bietet Bintu Wall keinen Weg, bei der Anmeldung zu starten.',
   'settings.enterKiosk': 'Kioskmodus jetzt starten',
+  'settings.wallWindows': 'Weitere Wandfenster',
+  'settings.wallWindowsHint': 'Weitere Wände, jede auf einem Bildschirm mit eigenem Layout. Sie öffnen sich beim Start von Bintu Wall wieder dort, wo sie waren, und im Kiosk füllt jede ihren Bildschirm.',
+  'settings.noWallWindows': 'Kein weiteres Wandfenster ist offen.',
+  'settings.wallWindowName': 'Wand {number}',
+  'settings.wallWindowLayout': 'Layout',
+  'settings.wallWindowLayoutOf': 'Layout von Wand {number}',
+  'settings.wallWindowFree': 'Alle Streams (kein gespeichertes Layout)',
+  'settings.openWallWindow': 'Wandfenster öffnen',
+  'settings.closeWallWindow': 'Schließen',
   'settings.layouts': 'Gespeicherte Layouts',
   'settings.managed': 'Von Ihrer Organisation verwaltet',
   'settings.policyProblems': 'Die Richtlinie Ihrer Organisation enthält Fehler',
@@ -469,9 +480,13 @@ export const de: Messages = {
 
   'help.watch': 'Stream beobachten oder nicht mehr beobachten',
   'help.alarms': 'Alarme öffnen oder schließen',
+  'help.hero': 'Kachel vergrößern: 2x2, 3x3, dann wieder eine Zelle',
 
   'tile.watch': '{name} beobachten',
   'tile.watchedByTag': 'Beobachtet über sein Tag {tag}',
+  'tile.hero': 'Kachelgröße von {name}: {size}',
+  'tile.heroNext': 'Auf {size} ändern',
+  'focus.heroSize': 'Kachelgröße auf der Wand',
   'tile.dismissGone': 'Entfernen',
   'tile.dismissGoneLabel': 'Kachel von {name} von der Wand entfernen',
 

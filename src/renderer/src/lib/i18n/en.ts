@@ -194,6 +194,8 @@ export const en = {
   'pager.previous': 'Previous page',
   'pager.next': 'Next page',
   'pager.page': 'Page {page} of {pages}',
+  'pager.alarm': 'Shown for a new alarm: {name}',
+  'pager.alarmWaiting': 'New alarm on page {page}: {name}. Show it',
   'pager.nextIn': 'Next page in {seconds} s',
 
   'layout.saveTitle': 'Save layout',
@@ -455,6 +457,15 @@ export const en = {
   'settings.saveDiagnostics': 'Save diagnostics…',
   'settings.diagnosticsHint': 'One archive for your support desk: the app log, the alarm log, the settings and your organisation’s policy, versions and the system. Keys, tokens and passwords are removed.',
   'settings.diagnosticsSaved': 'Diagnostics saved to {path}.',
+  'settings.wallWindows': 'More wall windows',
+  'settings.wallWindowsHint': 'More walls, each on a display with its own layout. They open again where they were when Bintu Wall starts, and in kiosk each covers its display.',
+  'settings.noWallWindows': 'No other wall window is open.',
+  'settings.wallWindowName': 'Wall {number}',
+  'settings.wallWindowLayout': 'Layout',
+  'settings.wallWindowLayoutOf': 'Layout of wall {number}',
+  'settings.wallWindowFree': 'All streams (no saved layout)',
+  'settings.openWallWindow': 'Open wall window',
+  'settings.closeWallWindow': 'Close',
   'settings.noLayouts': 'No saved layouts. Arrange the wall and press “Save layout” in its toolbar.',
   'settings.layoutAllStreams': 'every matching stream',
   'settings.layoutSlots.one': '{count} stream in its slot',
@@ -470,9 +481,13 @@ export const en = {
 
   'help.watch': 'Watch the stream, or stop watching it',
   'help.alarms': 'Open or close the alarms',
+  'help.hero': 'Make the tile larger: 2x2, 3x3, then back to one cell',
 
   'tile.watch': 'Watch {name}',
   'tile.watchedByTag': 'Watched through its tag {tag}',
+  'tile.hero': 'Tile size of {name}: {size}',
+  'tile.heroNext': 'Make it {size}',
+  'focus.heroSize': 'Tile size on the wall',
   'tile.dismissGone': 'Dismiss',
   'tile.dismissGoneLabel': 'Remove the tile of {name} from the wall',
 

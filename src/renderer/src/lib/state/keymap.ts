@@ -13,6 +13,7 @@ export type KeyAction =
   | { readonly kind: 'fullscreen' }
   | { readonly kind: 'help' }
   | { readonly kind: 'watch' }
+  | { readonly kind: 'hero' }
   | { readonly kind: 'alarms' }
   | { readonly kind: 'leave-kiosk' };
 
@@ -65,6 +66,8 @@ export function keyAction(event: KeyInput): KeyAction | null {
       return { kind: 'watch' };
     case 'a':
       return { kind: 'alarms' };
+    case 'h':
+      return { kind: 'hero' };
   }
   return null;
 }
@@ -95,6 +98,7 @@ export interface KeyHelp {
     | 'help.replay'
     | 'help.download'
     | 'help.watch'
+    | 'help.hero'
     | 'help.alarms'
     | 'help.search'
     | 'help.layouts'
@@ -115,6 +119,7 @@ export const KEY_HELP: readonly KeyHelp[] = [
   { keys: ['R'], what: 'help.replay' },
   { keys: ['D'], what: 'help.download' },
   { keys: ['W'], what: 'help.watch' },
+  { keys: ['H'], what: 'help.hero' },
   { keys: ['A'], what: 'help.alarms' },
   { keys: ['/'], what: 'help.search' },
   { keys: ['1', '…', '9'], what: 'help.layouts' },

@@ -22,6 +22,8 @@ export class PageRotation {
   /** When the next page turns (ms epoch), or null while the rotation is off. */
   dueAt = $state<number | null>(null);
   readonly #now: () => number;
+  /** The running rotation's interval, or null while it is off. */
+  #intervalMs: number | null = null;
 
   constructor(now: () => number = Date.now) {
     this.#now = now;
@@ -29,6 +31,7 @@ export class PageRotation {
 
   /** Starts turning every `intervalMs` on `target` until the returned function is called. */
   start(intervalMs: number, target: RotationTarget, events: Pick<Window, 'addEventListener' | 'removeEventListener'> = window): () => void {
+    this.#intervalMs = intervalMs;
     this.dueAt = this.#now() + intervalMs;
     const postpone = (): void => {
       const next = this.#now() + intervalMs;
@@ -47,6 +50,15 @@ export class PageRotation {
       clearInterval(timer);
       for (const name of INPUT_EVENTS) events.removeEventListener(name, postpone, { capture: true });
       this.dueAt = null;
+      this.#intervalMs = null;
     };
+  }
+
+  /**
+   * Starts the countdown afresh (a page shown for a new alarm): the page stays for a whole
+   * interval from now, whatever was left of the last one. Nothing while the rotation is off.
+   */
+  restart(): void {
+    if (this.#intervalMs !== null) this.dueAt = this.#now() + this.#intervalMs;
   }
 }

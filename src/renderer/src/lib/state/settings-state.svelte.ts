@@ -1,7 +1,7 @@
 import type { AppErrorData, Result } from '../../../../shared/errors';
 import type { WatchList } from '../../../../shared/alarms';
 import type { WallBridge } from '../../../../shared/ipc-contract';
-import type { SettingsPatch, SettingsView } from '../../../../shared/settings-view';
+import type { SettingsPatch, SettingsView, WallWindow } from '../../../../shared/settings-view';
 import { settle } from '../bridge';
 import { MainMirror } from './main-mirror.svelte';
 import { PolicyState } from './policy-state.svelte';
@@ -70,6 +70,23 @@ export class SettingsState {
    */
   async saveDiagnostics(): Promise<Result<{ path: string | null }>> {
     return settle(this.#bridge.invoke('diagnostics:save'));
+  }
+
+  /** Opens another wall window on a display (null: beside this one) with a saved layout (null: the free wall). */
+  async openWallWindow(displayId: number | null, layout: string | null): Promise<Result<WallWindow>> {
+    return settle(this.#bridge.invoke('window:open-wall', { displayId, layout }));
+  }
+
+  /** Closes a wall window for good. */
+  async closeWallWindow(id: string): Promise<Result<null>> {
+    return settle(this.#bridge.invoke('window:close-wall', { id }));
+  }
+
+  /** Shows another saved layout (null: the free wall) in a wall window. */
+  async setWallLayout(id: string, layout: string | null): Promise<Result<SettingsView>> {
+    const result = await settle(this.#bridge.invoke('window:set-wall-layout', { id, layout }));
+    if (result.ok) this.#mirror.set(result.value);
+    return result;
   }
 
   /** Opens the system's folder dialog for the download folder. */

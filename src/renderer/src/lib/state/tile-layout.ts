@@ -137,6 +137,21 @@ function layoutOf(area: Area, columns: number, rows: number, options: LayoutOpti
   return { columns, rows, perPage: columns * rows, cellWidth, cellHeight, pictureWidth: picture, text };
 }
 
+/** The size of a tile spanning `span` x `span` cells of a layout, gaps between them included. */
+export function spanSize(layout: PageLayout, span: number): Area {
+  return { width: span * layout.cellWidth + (span - 1) * TILE_GAP, height: span * layout.cellHeight + (span - 1) * TILE_GAP };
+}
+
+/**
+ * The text of a hero tile spanning `span` x `span` cells: sized for the larger tile, with the
+ * details row as the rest of the page has it (a page shows its buttons on every tile or none).
+ */
+export function spanText(layout: PageLayout, span: number, size: TextSize): TileText {
+  if (span <= 1) return layout.text;
+  const area = spanSize(layout, span);
+  return tileText(area.width, area.height, size, layout.text.details);
+}
+
 /** A fixed grid of `side` x `side` tiles filling the area; each picture letterboxed in its tile. */
 export function fixedLayout(area: Area, side: number, options: LayoutOptions): PageLayout {
   return layoutOf(area, side, side, options, false);

@@ -1,18 +1,20 @@
 import type { AppErrorData } from '../../../../shared/errors';
-import type { Grid, Layout, Sort, WallFilter } from '../../../../shared/settings-view';
+import type { Grid, Heroes, Layout, Sort, WallFilter } from '../../../../shared/settings-view';
 import type { TileView } from '../../../../shared/view';
+import type { Span } from './hero-pack';
 import type { SettingsState } from './settings-state.svelte';
 import { moveInOrder } from './stable-order';
 import { changeRanks, EMPTY_FILTER } from './wall-query';
 
-/** How the wall is shown right now: grid, filter, sort. */
+/** How the wall is shown right now: grid, filter, sort, and which tiles are hero tiles. */
 export interface WallPrefs {
   readonly grid: Grid;
   readonly filter: WallFilter;
   readonly sort: Sort;
+  readonly heroes: Heroes;
 }
 
-const DEFAULT_PREFS: WallPrefs = { grid: 'auto', filter: EMPTY_FILTER, sort: 'slot' };
+const DEFAULT_PREFS: WallPrefs = { grid: 'auto', filter: EMPTY_FILTER, sort: 'slot', heroes: {} };
 /** Typing in the search box saves once the operator pauses, not on every key. */
 const SEARCH_SAVE_DELAY_MS = 400;
 /** The slot order is saved once it has been still this long (a poll can add many streams at once). */
@@ -21,10 +23,14 @@ const SLOTS_SAVE_DELAY_MS = 2000;
 /**
  * The wall's grid, filter, sort and saved layouts. A change shows at once (kept here until main
  * confirms it) and is saved through `settings:update`; when main refuses, the wall returns to
- * what main holds and the error says why.
+ * what main holds and the error says why. A wall window besides the main one (`windowId`) shows
+ * the layout its settings entry names: its changes go into that layout, and switching layouts
+ * changes the entry, so each window keeps its own layout; without a layout it shares the free wall.
  */
 export class WallControls {
   readonly #settings: SettingsState;
+  /** This page's wall window, or null for the main window. */
+  readonly windowId: string | null;
   /** The operator's latest change, until main has stored it. */
   #pending = $state.raw<WallPrefs | null>(null);
   #error = $state.raw<AppErrorData | null>(null);
@@ -37,11 +43,13 @@ export class WallControls {
   readonly #layouts: readonly Layout[];
   readonly #activeLayout: Layout | null;
 
-  constructor(settings: SettingsState) {
+  constructor(settings: SettingsState, windowId: string | null = null) {
     this.#settings = settings;
-    this.#prefs = $derived(this.#pending ?? settings.view?.wall ?? DEFAULT_PREFS);
+    this.windowId = windowId;
     this.#layouts = $derived(settings.view?.layouts ?? []);
-    this.#activeLayout = $derived(this.#layouts.find((layout) => layout.name === settings.view?.activeLayout) ?? null);
+    const activeName = $derived(windowId === null ? settings.view?.activeLayout : settings.view?.wallWindows.find((window) => window.id === windowId)?.layout);
+    this.#activeLayout = $derived(this.#layouts.find((layout) => layout.name === activeName) ?? null);
+    this.#prefs = $derived(this.#pending ?? (windowId !== null && this.#activeLayout !== null ? layoutPrefs(this.#activeLayout) : settings.view?.wall) ?? DEFAULT_PREFS);
   }
 
   /** The grid, filter and sort in force. */
@@ -80,6 +88,8 @@ export class WallControls {
    * restore first).
    */
   rememberSlots(order: readonly string[]): void {
+    // The main window keeps the free wall's order; another window would only write the same again.
+    if (this.windowId !== null) return;
     const saved = this.#settings.view?.slots;
     if (saved === undefined || (saved.length === order.length && saved.every((id, i) => id === order[i]))) return;
     clearTimeout(this.#slotsTimer);
@@ -120,11 +130,28 @@ export class WallControls {
     this.#change({ ...this.#prefs, filter: EMPTY_FILTER });
   }
 
-  /** Switches to a saved layout (its grid, filter, sort and slots), or to the free wall with null. */
+  /**
+   * Makes a stream's tile a hero tile of `span` x `span` cells, or an ordinary one with 1. With a
+   * saved layout in use the layout keeps it too (as it keeps its slots), so it comes back with
+   * the layout.
+   */
+  async setHero(streamId: string, span: Span): Promise<boolean> {
+    const heroes: Record<string, 2 | 3> = { ...this.#prefs.heroes };
+    if (span === 1) delete heroes[streamId];
+    else heroes[streamId] = span;
+    const next = { ...this.#prefs, heroes };
+    const active = this.#activeLayout;
+    if (active === null) return this.#save({ wall: next }, next);
+    const layouts = this.#layouts.map((other) => (other.name === active.name ? { ...active, heroes } : other));
+    return this.#save(this.windowId === null ? { layouts, wall: next } : { layouts }, next);
+  }
+
+  /** Switches to a saved layout (its grid, filter, sort, slots and hero tiles), or to the free wall with null. */
   async applyLayout(name: string | null): Promise<boolean> {
     const layout = name === null ? null : this.#layouts.find((candidate) => candidate.name === name);
     if (layout === undefined) return false;
-    const wall = layout === null ? this.#prefs : { grid: layout.grid, filter: layout.filter, sort: layout.sort };
+    if (this.windowId !== null) return this.#showInWindow(layout?.name ?? null);
+    const wall = layout === null ? this.#prefs : { grid: layout.grid, filter: layout.filter, sort: layout.sort, heroes: layout.heroes };
     return this.#save({ activeLayout: layout?.name ?? null, wall }, wall);
   }
 
@@ -136,6 +163,10 @@ export class WallControls {
   async saveLayout(name: string, slots: readonly string[]): Promise<AppErrorData | null> {
     const layout: Layout = { name: name.trim(), ...this.#prefs, slots: [...slots] };
     const rest = this.#layouts.filter((existing) => existing.name.toLowerCase() !== layout.name.toLowerCase());
+    if (this.windowId !== null) {
+      const saved = (await this.#save({ layouts: [...rest, layout] }, this.#prefs)) && (await this.#showInWindow(layout.name));
+      return saved ? null : this.#error;
+    }
     const ok = await this.#save({ layouts: [...rest, layout], activeLayout: layout.name, wall: this.#prefs }, this.#prefs);
     return ok ? null : this.#error;
   }
@@ -151,15 +182,36 @@ export class WallControls {
   /** Deletes a saved layout; the wall stays as it is, as the free wall. */
   async deleteLayout(name: string): Promise<boolean> {
     const layouts = this.#layouts.filter((layout) => layout.name !== name);
-    const activeLayout = this.#activeLayout?.name === name ? null : (this.#activeLayout?.name ?? null);
+    // The main window's layout in use (a wall window naming the deleted layout shows the free wall).
+    const current = this.#settings.view?.activeLayout ?? null;
+    const activeLayout = current === name ? null : current;
     return this.#save({ layouts, activeLayout }, null);
   }
 
   #change(next: WallPrefs, delayMs = 0): void {
     this.#pending = next;
     clearTimeout(this.#saveTimer);
-    if (delayMs === 0) void this.#save({ wall: next }, next);
-    else this.#saveTimer = setTimeout(() => void this.#save({ wall: next }, next), delayMs);
+    const save = (): void => void this.#save(this.#patchFor(next), next);
+    if (delayMs === 0) save();
+    else this.#saveTimer = setTimeout(save, delayMs);
+  }
+
+  /** Where a change of grid, filter or sort is kept: a wall window's layout, else the wall. */
+  #patchFor(next: WallPrefs): Parameters<SettingsState['update']>[0] {
+    const active = this.#activeLayout;
+    if (this.windowId === null || active === null) return { wall: next };
+    const layout: Layout = { ...active, grid: next.grid, filter: next.filter, sort: next.sort, heroes: next.heroes };
+    return { layouts: this.#layouts.map((other) => (other.name === active.name ? layout : other)) };
+  }
+
+  /** This wall window shows another layout (null: the free wall). */
+  async #showInWindow(name: string | null): Promise<boolean> {
+    if (this.windowId === null) return false;
+    this.#pending = null;
+    this.#error = null;
+    const result = await this.#settings.setWallLayout(this.windowId, name);
+    if (!result.ok) this.#error = result.error;
+    return result.ok;
   }
 
   async #save(patch: Parameters<SettingsState['update']>[0], shown: WallPrefs | null): Promise<boolean> {
@@ -180,4 +232,9 @@ export class WallControls {
     }
     return result.ok;
   }
+}
+
+/** A saved layout's grid, filter, sort and hero tiles, as the wall shows them. */
+function layoutPrefs(layout: Layout): WallPrefs {
+  return { grid: layout.grid, filter: layout.filter, sort: layout.sort, heroes: layout.heroes };
 }

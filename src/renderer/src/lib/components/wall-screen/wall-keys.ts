@@ -2,6 +2,7 @@ import { assertNever } from '../../../../../shared/assert-never';
 import type { TileView, VariantView } from '../../../../../shared/view';
 import type { Stores } from '../../state/context';
 import type { Move } from '../../state/grid-geometry';
+import { nextSpan, spanOf } from '../../state/hero-pack';
 import type { KeyAction } from '../../state/keymap';
 import { latestRecording, replayTarget } from '../../state/stream-actions';
 import { pickVariant } from '../../state/tile-picture';
@@ -13,6 +14,7 @@ export interface GridControl {
   move(direction: Move): Promise<void>;
   reorder(direction: Move): Promise<boolean>;
   activeEntry(): WallEntry | null;
+  focusActive(): Promise<void>;
 }
 
 /** What the wall's keys act on. */
@@ -70,6 +72,13 @@ export function runWallKey(action: KeyAction, onWall: boolean, context: WallKeyC
       const target = current(context);
       if (target !== null) void toggleWatch(context, target.tile);
       return target !== null;
+    }
+    case 'hero': {
+      // On the wall only: the size shows there, and a kiosk's wall is not to be changed.
+      const entry = onWall && ui.focus === null && !win.kiosk && !ui.alarmsOnly ? (context.grid()?.activeEntry() ?? null) : null;
+      if (entry?.kind !== 'stream') return false;
+      void resize(context, entry.tile.id);
+      return true;
     }
     case 'alarms':
       context.toggleAlarms();
@@ -131,6 +140,13 @@ async function toggleWatch(context: WallKeyContext, tile: TileView): Promise<voi
   const watched = settings.view?.watch.streamIds.includes(tile.id) ?? false;
   const result = await settings.setWatched({ streamId: tile.id }, !watched);
   if (!result.ok) ui.fail('settings', result.error);
+}
+
+/** Makes the tile one size larger (after 3x3, ordinary again), the keyboard focus staying on it wherever it lands. */
+async function resize(context: WallKeyContext, streamId: string): Promise<void> {
+  const { controls } = context.stores;
+  await controls.setHero(streamId, nextSpan(spanOf(controls.prefs.heroes, streamId)));
+  await context.grid()?.focusActive();
 }
 
 /** Focuses the toolbar's search box once it is on screen (it hides in the focus view). */
