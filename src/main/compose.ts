@@ -16,7 +16,7 @@ import { WallCache } from './core/cache/wall-cache';
 import type { EventChannel, EventPayload } from '../shared/ipc-contract';
 import { startDemoBackend } from './demo';
 import { createHandlers, toDownloadView } from './handlers';
-import { AlarmCenter } from './core/alarms/alarm-center';
+import { AlarmCenter, keyedEvent } from './core/alarms/alarm-center';
 import { KioskPin } from './core/kiosk/kiosk-pin';
 
 /** What the platform (Electron, or the test harness) provides to the core. */
@@ -123,7 +123,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       subs.add(settings.onDidChange((next) => listener('settings:changed', toSettingsView(next))));
       subs.add(options.desktop.onDidChangeWindow((state) => listener('window:changed', state)));
       subs.add(alarms.onDidChange((state) => listener('alarms:changed', state)));
-      subs.add(alarms.onDidEvent((event) => listener('alarms:event', event)));
+      subs.add(alarms.onDidEvent((event) => listener('alarms:event', keyedEvent(event))));
       subs.add(alarms.onDidReveal((streamId) => listener('alarms:reveal', { streamId })));
       subs.add(unlockRequests.event(() => listener('kiosk:unlock-requested', null)));
       return subs;

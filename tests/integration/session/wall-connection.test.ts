@@ -56,7 +56,7 @@ describe('one profile connection', () => {
     connection.dispose();
     await starting;
     await new Promise((r) => setTimeout(r, 300));
-    expect(connection.view()).toBeNull();
+    expect(connection.view()).toMatchObject({ streams: [], connection: { status: 'connecting' } });
     expect(deps.http.stats().requests).toBe(before);
     expect(deps.settings.followers).toBe(0);
   });

@@ -13,6 +13,7 @@ import type { WallCache } from '../cache/wall-cache';
 import { WallPersistence } from '../cache/wall-persistence';
 import type { AlarmCenter } from '../alarms/alarm-center';
 import { ConnectionAlarms, type PictureAnalyser } from '../alarms/connection-alarms';
+import { EMPTY_WALL } from './merge-walls';
 
 /** What one connection needs from the app; shared by every connection. */
 export interface ConnectionDeps {
@@ -75,13 +76,20 @@ export class WallConnection implements Disposable {
     readonly target: ConnectionTarget,
     private readonly deps: ConnectionDeps,
   ) {
-    this.views = new WallViewBuilder(deps.assetSrc);
+    this.views = new WallViewBuilder(deps.assetSrc, { profileId: target.profileId, name: target.name });
     this.rules = new UrlRules(target.apiBase);
   }
 
-  /** The wall as the page sees it. */
-  view(): WallView | null {
-    return this.poller ? this.views.build(this.poller.model(), this.deps.http.stats(), this.alarms?.goneStreams()) : null;
+  /** This organisation's wall as the page sees it; "connecting" with no tiles until its cache is read. */
+  view(): WallView {
+    if (this.poller) return this.views.build(this.poller.model(), this.deps.http.stats(), this.alarms?.goneStreams());
+    const connection = { ...EMPTY_WALL.connection, status: 'connecting' as const };
+    return { ...EMPTY_WALL, connection, organisations: [{ profileId: this.target.profileId, name: this.target.name, connection, fromCache: false, truncated: false, quantity: 0 }] };
+  }
+
+  /** Whether the poller runs (the cache has been read). */
+  get started(): boolean {
+    return this.poller !== null;
   }
 
   /** The streams on this wall now. */

@@ -14,6 +14,8 @@ const LABELS: Record<string, string> = {
   kiosk: 'Kiosk',
   language: 'Language',
   theme: 'Theme',
+  wallProfiles: 'Organisations on the wall',
+  organisations: 'Organisation chips',
 };
 
 /**

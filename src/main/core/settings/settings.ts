@@ -4,10 +4,12 @@ import { layoutSchema, settingsViewSchema, type SettingsView } from '../../../sh
 import { alarmSettingsSchema, DEFAULT_ALARM_SETTINGS, watchListSchema } from '../../../shared/alarms';
 import { fsError } from '../fs/fs-errors';
 import { Emitter, type Disposable } from '../lifecycle';
+import { migrateStreamKeys } from './stream-keys';
 
 /** A stored profile: an organisation's API base and credential kind. Never the credential. */
 export const profileSchema = z.object({
-  id: z.string().min(1),
+  // No "/": a stream's wall key is `profileId/streamId`, split at the first one.
+  id: z.string().min(1).regex(/^[^/]+$/),
   name: z.string().min(1),
   apiBase: z.string().min(1),
   credentialKind: credentialKindSchema,
@@ -15,7 +17,7 @@ export const profileSchema = z.object({
 export type Profile = z.infer<typeof profileSchema>;
 
 const shape = settingsViewSchema.shape;
-const DEFAULT_WALL = { grid: 'auto', filter: { search: '', states: [], tags: [] }, sort: 'slot' } as const;
+const DEFAULT_WALL = { grid: 'auto', filter: { search: '', states: [], tags: [], profiles: [] }, sort: 'slot' } as const;
 const DEFAULT_KIOSK = { displayId: null, startInKiosk: false, startAtLogin: false, hideCursorAfterS: 5 };
 const DEFAULT_DISPLAY = { textSize: 'medium', overflow: 'pages', rotateS: 20, rotateInKiosk: true, rotateOnDesk: false } as const;
 
@@ -34,35 +36,40 @@ function tolerantArray<T extends z.ZodType>(item: T) {
  * Every stored setting with its default. A bad stored value falls back to its default alone, so
  * a hand-edited or half-written file never stops the app nor loses the profiles.
  */
-export const settingsSchema = z.object({
-  profiles: tolerantArray(profileSchema),
-  activeProfileId: z.string().nullable().catch(null),
-  listIntervalS: shape.listIntervalS.catch(5),
-  detailsIntervalS: shape.detailsIntervalS.catch(120),
-  quantity: shape.quantity.catch(50),
-  assetLimit: z.number().int().min(1).max(100).catch(10),
-  cacheMaxMb: shape.cacheMaxMb.catch(500),
-  maxConnectionsPerHost: shape.maxConnectionsPerHost.catch(6),
-  downloadDir: shape.downloadDir.catch(null),
-  language: shape.language.catch('system'),
-  theme: shape.theme.catch('system'),
-  variantTiles: shape.variantTiles.catch('group'),
-  pauseHiddenTiles: shape.pauseHiddenTiles.catch(false),
-  display: shape.display.catch({ ...DEFAULT_DISPLAY }),
-  slots: shape.slots.catch([]),
-  labels: shape.labels.catch({}),
-  kiosk: shape.kiosk.catch(DEFAULT_KIOSK),
-  layouts: tolerantArray(layoutSchema),
-  activeLayout: shape.activeLayout.catch(null),
-  wall: shape.wall.catch({ ...DEFAULT_WALL, filter: { ...DEFAULT_WALL.filter, states: [], tags: [] } }),
-  alarms: alarmSettingsSchema.catch(DEFAULT_ALARM_SETTINGS),
-  watch: watchListSchema.catch({ streamIds: [], tags: [] }),
-});
+export const settingsSchema = z
+  .object({
+    profiles: tolerantArray(profileSchema),
+    activeProfileId: z.string().nullable().catch(null),
+    listIntervalS: shape.listIntervalS.catch(5),
+    detailsIntervalS: shape.detailsIntervalS.catch(120),
+    quantity: shape.quantity.catch(50),
+    assetLimit: z.number().int().min(1).max(100).catch(10),
+    cacheMaxMb: shape.cacheMaxMb.catch(500),
+    maxConnectionsPerHost: shape.maxConnectionsPerHost.catch(6),
+    downloadDir: shape.downloadDir.catch(null),
+    language: shape.language.catch('system'),
+    theme: shape.theme.catch('system'),
+    variantTiles: shape.variantTiles.catch('group'),
+    pauseHiddenTiles: shape.pauseHiddenTiles.catch(false),
+    display: shape.display.catch({ ...DEFAULT_DISPLAY }),
+    slots: shape.slots.catch([]),
+    labels: shape.labels.catch({}),
+    kiosk: shape.kiosk.catch(DEFAULT_KIOSK),
+    layouts: tolerantArray(layoutSchema),
+    activeLayout: shape.activeLayout.catch(null),
+    wall: shape.wall.catch({ ...DEFAULT_WALL, filter: { ...DEFAULT_WALL.filter, states: [], tags: [], profiles: [] } }),
+    alarms: alarmSettingsSchema.catch(DEFAULT_ALARM_SETTINGS),
+    watch: watchListSchema.catch({ streamIds: [], tags: [] }),
+    wallProfiles: shape.wallProfiles.catch([]),
+    organisations: shape.organisations.catch({}),
+    streamKeys: z.literal(2).optional().catch(undefined),
+  })
+  .transform(migrateStreamKeys);
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** The settings the page sees: everything but profiles, which reach it through the session view. */
 export function toSettingsView(settings: Settings): SettingsView {
-  const { profiles: _profiles, activeProfileId: _active, assetLimit: _limit, ...view } = settings;
+  const { profiles: _profiles, activeProfileId: _active, assetLimit: _limit, streamKeys: _keys, ...view } = settings;
   return view;
 }
 
