@@ -18,6 +18,7 @@ import { startDemoBackend } from './demo';
 import { createHandlers, toDownloadView } from './handlers';
 import { AlarmCenter, keyedEvent } from './core/alarms/alarm-center';
 import { KioskPin } from './core/kiosk/kiosk-pin';
+import { HostGate } from './core/poller/host-gate';
 
 /** What the platform (Electron, or the test harness) provides to the core. */
 export interface ComposeOptions {
@@ -91,6 +92,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       cache,
       assetSrc: options.assetSrc,
       startDemo: options.startDemo ?? startDemoBackend,
+      gate: new HostGate(),
       secrets,
       log,
     }),

@@ -14,10 +14,13 @@ import { cacheKey } from '../cache/wall-cache';
 import type { DemoBackend } from './demo-backend';
 import { WallConnection, type ConnectionDeps } from './wall-connection';
 import { mergeWalls } from './merge-walls';
+import type { HostGate } from '../poller/host-gate';
 import { splitWallKey } from '../../../shared/wall-key';
 
 /** What a session needs; the composition root provides it. */
 export interface SessionDeps extends ConnectionDeps {
+  /** One Retry-After gate for every connection: organisations on one host back off together. */
+  gate: HostGate;
   vault: CredentialVault;
   startDemo: () => Promise<DemoBackend>;
   /** Every credential the session touches is registered here, so logs can redact it. */
@@ -111,8 +114,8 @@ export class Session implements Disposable {
 
   /**
    * Tests a credential against bintu and, only if bintu accepts it, stores it and makes its
-   * profile the active one. Other profiles on the wall stay connected; a profile connected again
-   * (a new credential) gets a fresh connection.
+   * profile the active one (see `withActive`). Other profiles on the wall stay connected; a
+   * profile connected again (a new credential) gets a fresh connection.
    */
   async connect(request: ConnectRequest): Promise<SessionView> {
     const base = checkApiBase(request.apiBase);
@@ -127,16 +130,12 @@ export class Session implements Disposable {
     await this.deps.vault.set(profile.id, request.secret);
     await this.closeDemo();
     this.drop(profile.id);
-    this.deps.settings.update((s) => ({
-      ...s,
-      profiles: [...s.profiles.filter((p) => p.id !== profile.id), profile],
-      activeProfileId: profile.id,
-    }));
+    this.deps.settings.update((s) => ({ ...withActive(s, profile.id), profiles: [...s.profiles.filter((p) => p.id !== profile.id), profile] }));
     await this.sync();
     return this.emitSession();
   }
 
-  /** Makes a stored profile the active one; profiles switched on beside it stay on the wall. */
+  /** Makes a stored profile the active one (see `withActive`). */
   async activate(profileId: string): Promise<SessionView> {
     const profile = this.profile(profileId);
     if (!profile) throw new AppError('not-found', 'That profile no longer exists.');
@@ -144,7 +143,7 @@ export class Session implements Disposable {
       throw new AppError('credential-missing', `No credential is stored for "${profile.name}". Enter it again on the Connect screen.`);
     }
     await this.closeDemo();
-    this.deps.settings.update((s) => ({ ...s, activeProfileId: profile.id }));
+    this.deps.settings.update((s) => withActive(s, profile.id));
     await this.sync();
     return this.emitSession();
   }
@@ -331,4 +330,16 @@ export class Session implements Disposable {
     this.sessionChanges.fire(view);
     return view;
   }
+}
+
+/**
+ * Settings with another profile active. With one profile on the wall (no others switched on) it
+ * takes the previous one's place, as it always did; on a wall of several the previous active
+ * profile stays on beside it, so adding an organisation never takes another off the wall.
+ */
+function withActive<T extends { activeProfileId: string | null; wallProfiles: string[] }>(settings: T, profileId: string): T {
+  const previous = settings.activeProfileId;
+  const others = settings.wallProfiles.filter((id) => id !== profileId);
+  const keep = settings.wallProfiles.length > 0 && previous !== null && previous !== profileId && !others.includes(previous);
+  return { ...settings, activeProfileId: profileId, wallProfiles: keep ? [...others, previous] : others };
 }

@@ -7,6 +7,7 @@ import type { AssetStore } from '../assets/asset-store';
 import { BintuClient, type BintuCredential } from '../bintu/bintu-client';
 import { pollTimings, type SettingsService } from '../settings/settings';
 import { Poller, type PollerOptions } from '../poller/poller';
+import type { HostGate } from '../poller/host-gate';
 import { WallViewBuilder, type AssetSrc } from '../poller/wall-view';
 import type { Logger } from '../log/logger';
 import type { WallCache } from '../cache/wall-cache';
@@ -28,6 +29,11 @@ export interface ConnectionDeps {
   now?: () => number;
   /** Judges each new picture (default `analysePicture`); the alarm benchmark times it. */
   analyse?: PictureAnalyser;
+  /**
+   * The per-host Retry-After gate all connections share (with the one HTTP client's per-host
+   * cap), so organisations on one bintu host back off together; a lone connection may have its own.
+   */
+  gate?: HostGate;
 }
 
 /**
@@ -87,11 +93,6 @@ export class WallConnection implements Disposable {
     return { ...EMPTY_WALL, connection, organisations: [{ profileId: this.target.profileId, name: this.target.name, connection, fromCache: false, truncated: false, quantity: 0 }] };
   }
 
-  /** Whether the poller runs (the cache has been read). */
-  get started(): boolean {
-    return this.poller !== null;
-  }
-
   /** The streams on this wall now. */
   streams(): readonly Stream[] {
     return this.poller?.model().streams ?? [];
@@ -145,6 +146,7 @@ export class WallConnection implements Disposable {
           ...pollTimings(settings),
           assetLimit: settings.assetLimit,
           rules: this.rules,
+          ...(deps.gate ? { gate: deps.gate } : {}),
           ...(cached.snapshot ? { initial: cached.snapshot } : {}),
           ...(deps.now ? { now: deps.now } : {}),
         },
