@@ -25,3 +25,8 @@ export function splitWallKey(key: string): { profileId: string; streamId: string
 export function ownedKey(key: string, activeProfileId: string | null): WallKey {
   return activeProfileId === null ? key : wallKey(activeProfileId, key);
 }
+
+/** The bintu id a wall key names (a plain id as it is): what the page shows and copies. */
+export function streamIdOf(key: string): string {
+  return splitWallKey(key)?.streamId ?? key;
+}
