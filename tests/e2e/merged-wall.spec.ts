@@ -52,6 +52,7 @@ test('two organisations from two simulators on one wall: chips, one offline mark
     await page.getByTestId('clear-filter').click();
     await expect(wall.tiles).toHaveCount(alphaCount + 5);
     // A tile's chip is readable from across the room: as large as the state badge beside it.
+    if (process.env.MERGED_WALL_SHOT) await page.screenshot({ path: process.env.MERGED_WALL_SHOT });
     const chipHeight = await alphaTiles.first().getByTestId('organisation-chip').evaluate((el) => el.getBoundingClientRect().height);
     expect(chipHeight).toBeGreaterThanOrEqual(18);
 
@@ -63,6 +64,9 @@ test('two organisations from two simulators on one wall: chips, one offline mark
     await expect(alphaTiles.getByTestId('tile-state')).toHaveCount(alphaCount);
     await expect(page.locator(`[data-testid="organisation-status"][data-profile-id="${alphaId}"] [data-testid="connection-status"]`)).toHaveAttribute('data-status', 'online');
     await expect(page.locator(`[data-testid="organisation-status"]:not([data-profile-id="${alphaId}"]) [data-testid="connection-status"]`)).toHaveAttribute('data-status', 'offline');
+    // A strip names the organisation that is down; the wall as a whole is not called offline.
+    await expect(page.getByTestId('organisation-offline-banner')).toContainText('Bravo is offline since');
+    await expect(page.getByTestId('offline-banner')).toHaveCount(0);
 
     // Bravo is removed: its tiles leave, Alpha's keep their slots.
     const alphaOrder = (await tileKeys(page)).filter((key) => key.startsWith(`${alphaId}/`));

@@ -74,6 +74,8 @@ export const de: Messages = {
     'bintu hat die Zugangsdaten dieses Profils abgelehnt. Geben Sie einen neuen API-Schlüssel oder ein neues Token ein.',
   'wall.rejectedAction': 'Neuen Schlüssel eingeben',
   'wall.offline': 'Offline seit {time}. Die Wand zeigt die zuletzt empfangenen Bilder, als veraltet markiert.',
+  'wall.organisationOffline': '{name} ist offline seit {time}. Ihre Kacheln zeigen die zuletzt empfangenen Bilder, als veraltet markiert; die anderen Organisationen bleiben live.',
+  'wall.organisationRejected': 'bintu hat die Zugangsdaten von {name} abgelehnt. Ihre Kacheln zeigen die zuletzt empfangenen Bilder; geben Sie unter Profile einen neuen Schlüssel oder ein neues Token dafür ein.',
   'wall.fromCache': 'Die gespeicherte Wand wird gezeigt, während die Verbindung zu bintu aufgebaut wird.',
   'wall.outage': 'bintu antwortet fehlerhaft: Seit {time} kam nichts mehr durch.',
   'wall.outageText': 'Die Wand zeigt die zuletzt empfangenen Bilder und holt von selbst auf, sobald bintu wieder antwortet.',

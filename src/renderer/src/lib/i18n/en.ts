@@ -75,6 +75,8 @@ export const en = {
     'bintu rejected the credential of this profile. Enter a new API key or token to continue.',
   'wall.rejectedAction': 'Enter a new key',
   'wall.offline': 'Offline since {time}. The wall shows the last pictures it received, marked stale.',
+  'wall.organisationOffline': '{name} is offline since {time}. Its tiles show the last pictures received, marked stale; the other organisations stay live.',
+  'wall.organisationRejected': 'bintu rejected the credential of {name}. Its tiles show the last pictures received; enter a new key or token for it under Profiles.',
   'wall.fromCache': 'Showing the saved wall while connecting to bintu.',
   'wall.outage': 'bintu is failing: nothing has got through since {time}.',
   'wall.outageText': 'The wall shows the last pictures it received; it catches up by itself once bintu answers again.',
