@@ -47,10 +47,11 @@ describe('presence alarms from bintu\'s list', () => {
     expect((await world.event(ids.watchedVanishes, { type: 'gone', state: 'alarm' }, 10_000)).severity).toBe('critical');
     // Gone supersedes down: one alarm per vanished stream.
     expect(world.of(ids.vanishes).map((e) => e.type)).toEqual(['gone']);
-    const tile = world.connection.view()?.streams.find((s) => s.id === ids.vanishes);
+    const tile = world.connection.view().streams.find((s) => s.streamId === ids.vanishes);
     expect(tile?.gone).toBe(true);
-    world.center.dismiss(ids.vanishes);
-    expect(world.connection.view()?.streams.some((s) => s.id === ids.vanishes)).toBe(false);
+    // The page names the tile by its wall key.
+    world.center.dismiss(tile?.id ?? '');
+    expect(world.connection.view().streams.some((s) => s.streamId === ids.vanishes)).toBe(false);
   });
 
   it('the healthy stream stayed silent', () => {

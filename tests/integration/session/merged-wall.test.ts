@@ -15,13 +15,28 @@ afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
 
-async function app(): Promise<{ core: ComposedApp; views: WallView[] }> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'merged-wall-'));
-  const core = composeApp({
-    userDataDir,
+interface World {
+  userDataDir: string;
+  vault: MemoryVault;
+  settingsStore: MemorySettingsStore;
+}
+
+/** A user-data folder, keychain and settings file: an app restarted on the same world finds them. */
+function world(): World {
+  return {
+    userDataDir: mkdtempSync(join(tmpdir(), 'merged-wall-')),
     vault: new MemoryVault(null),
     // The connection alarm after 2 s unreachable, so an outage raises it within the test.
     settingsStore: new MemorySettingsStore({ listIntervalS: 2, alarms: { connection: { enabled: true, unreachableSeconds: 2 } } }),
+  };
+}
+
+async function app(w: World = world()): Promise<{ core: ComposedApp; views: WallView[] }> {
+  const { userDataDir, vault, settingsStore } = w;
+  const core = composeApp({
+    userDataDir,
+    vault,
+    settingsStore,
     assetSrc: (name) => `wall-asset://cache/${name}`,
     desktop: new RecordingDesktop(),
     defaultDownloadDir: join(userDataDir, 'Downloads'),
@@ -165,5 +180,43 @@ describe('several organisations on one wall', () => {
     // The organisation on another host polls on, and stays online.
     expect(api(other.sim)).toBeGreaterThan(heardByOther);
     expect(core.session.wall().organisations.find((org) => org.profileId === idO)?.connection.status).toBe('online');
+  }, 45_000);
+
+  it('a profile whose keychain entry is gone stays off the wall, and the others go on', async () => {
+    const w = world();
+    const { core } = await app(w);
+    const a = await simulator();
+    const b = await simulator();
+    const { idA, idB } = await twoOrganisations(core, a, b);
+    core.settings.update((s) => ({ ...s, wallProfiles: [] }));
+    await until(() => core.session.wall().organisations.length === 1);
+    await w.vault.delete(idA);
+    core.settings.update((s) => ({ ...s, wallProfiles: [idA] }));
+    await new Promise((r) => setTimeout(r, 500));
+    const wall = core.session.wall();
+    expect(wall.organisations.map((o) => [o.profileId, o.connection.status])).toEqual([[idB, 'online']]);
+    const session = await core.session.view();
+    expect(session.profiles.find((p) => p.id === idA)).toMatchObject({ hasCredential: false, onWall: false });
+    expect(session.activeProfileId).toBe(idB);
+  }, 30_000);
+
+  it('an organisation whose host is down at start shows its cached tiles, stale, and the others are live', async () => {
+    const w = world();
+    const first = await app(w);
+    const a = await simulator();
+    const b = await simulator();
+    const { idA, idB } = await twoOrganisations(first.core, a, b);
+    await first.core.shutdown();
+    await a.sim.close();
+    const { core } = await app(w);
+    const wall = await until(() => {
+      const view = core.session.wall();
+      const orgA = view.organisations.find((o) => o.profileId === idA);
+      const orgB = view.organisations.find((o) => o.profileId === idB);
+      return orgA?.connection.status === 'offline' && orgB?.connection.status === 'online' && orgB.fromCache === false ? view : null;
+    }, 20_000);
+    expect(wall.organisations.find((o) => o.profileId === idA)?.fromCache).toBe(true);
+    expect(wall.streams.filter((s) => s.profileId === idA)).toHaveLength(4);
+    expect(wall.streams.filter((s) => s.profileId === idB)).toHaveLength(4);
   }, 45_000);
 });

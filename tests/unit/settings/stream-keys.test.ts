@@ -41,3 +41,14 @@ describe('stream keys in settings', () => {
     expect(splitWallKey('plain')).toBeNull();
   });
 });
+
+describe('the watch list across organisations', () => {
+  it('watches a stream of one organisation by wall key, not the same id of another; a plain id left from before keys still counts', async () => {
+    const { watchPredicate } = await import('../../../src/main/core/alarms/watch');
+    const list = { streamIds: ['p1/s'], tags: ['news'] };
+    expect(watchPredicate(list, 'p1')({ id: 's', tags: [] })).toBe(true);
+    expect(watchPredicate(list, 'p2')({ id: 's', tags: [] })).toBe(false);
+    expect(watchPredicate(list, 'p2')({ id: 'other', tags: ['news'] })).toBe(true);
+    expect(watchPredicate({ streamIds: ['s'], tags: [] }, 'cli')({ id: 's', tags: [] })).toBe(true);
+  });
+});

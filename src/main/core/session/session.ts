@@ -54,6 +54,8 @@ export class Session implements Disposable {
   /** Syncs run one after another, so two quick changes never open one profile twice. */
   private syncing: Promise<void> = Promise.resolve();
   private following = false;
+  /** Closing or disposed: no connection opens any more, whatever the settings say. */
+  private closed = false;
 
   constructor(private readonly deps: SessionDeps) {}
 
@@ -234,6 +236,7 @@ export class Session implements Disposable {
 
   /** Stops polling, writes every last wall snapshot and closes the demo; resolves when done. */
   async close(): Promise<void> {
+    this.closed = true;
     const connections = [...this.connections.values()];
     this.connections.clear();
     for (const c of connections) c.listener.dispose();
@@ -241,6 +244,7 @@ export class Session implements Disposable {
   }
 
   dispose(): void {
+    this.closed = true;
     for (const id of [...this.connections.keys()]) this.drop(id);
     void this.demo?.close();
     this.demo = null;
@@ -276,6 +280,7 @@ export class Session implements Disposable {
    * from the keychain is left off (its profile says so), and the others go on.
    */
   private async applySync(): Promise<void> {
+    if (this.closed) return;
     const settings = this.deps.settings.get();
     const wanted: WallProfile[] = this.demo
       ? [{ id: DEMO_PROFILE_ID, name: 'Demo', apiBase: this.demo.apiBase, credentialKind: this.demo.credential.kind }]
@@ -289,6 +294,8 @@ export class Session implements Disposable {
         this.deps.log.warn(`no credential stored for a profile on the wall; it stays off until one is entered`);
         continue;
       }
+      // The keychain answered after a quit began: nothing opens.
+      if (this.closed) return;
       opening.push(this.open(profile, { kind: profile.credentialKind, secret }));
     }
     await Promise.all(opening);
