@@ -52,7 +52,6 @@ test('two organisations from two simulators on one wall: chips, one offline mark
     await page.getByTestId('clear-filter').click();
     await expect(wall.tiles).toHaveCount(alphaCount + 5);
     // A tile's chip is readable from across the room: as large as the state badge beside it.
-    if (process.env.MERGED_WALL_SHOT) await page.screenshot({ path: process.env.MERGED_WALL_SHOT });
     const chipHeight = await alphaTiles.first().getByTestId('organisation-chip').evaluate((el) => el.getBoundingClientRect().height);
     expect(chipHeight).toBeGreaterThanOrEqual(18);
 
