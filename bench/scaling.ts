@@ -35,7 +35,7 @@ async function pass(n: number, dir: string): Promise<Pass> {
   const source = new ScalingSource(n);
   const poller = new Poller({ source, http, store: new AssetStore(dir), listIntervalMs: 3_600_000, detailsIntervalMs: 3_600_000, quantity: n, assetLimit: 10 });
   poller.setVisible(new Set());
-  const views = new WallViewBuilder((name) => `wall-asset://cache/${name}`);
+  const views = new WallViewBuilder((name) => `wall-asset://cache/${name}`, { profileId: 'p1', name: 'Org' });
   let built = 0;
   let viewMs = 0;
   poller.onDidChange(() => {

@@ -16,7 +16,7 @@ import { WallCache } from './core/cache/wall-cache';
 import type { EventChannel, EventPayload } from '../shared/ipc-contract';
 import { startDemoBackend } from './demo';
 import { createHandlers, toDownloadView } from './handlers';
-import { AlarmCenter } from './core/alarms/alarm-center';
+import { AlarmCenter, keyedEvent } from './core/alarms/alarm-center';
 import { KioskPin } from './core/kiosk/kiosk-pin';
 import { ProxySignInStore } from './core/http/proxy-sign-in';
 import { followProxy } from './core/http/proxy-follower';
@@ -24,6 +24,7 @@ import { parsePacAnswer } from './core/http/proxy-route';
 import type { LoadedPolicy } from './core/settings/policy';
 import { vaultSecrets, writeDiagnostics } from './core/diagnostics/diagnostics';
 import { WallWindows } from './core/windows/wall-windows';
+import { HostGate } from './core/poller/host-gate';
 
 /** What the platform (Electron, or the test harness) provides to the core. */
 export interface ComposeOptions {
@@ -108,6 +109,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       cache,
       assetSrc: options.assetSrc,
       startDemo: options.startDemo ?? startDemoBackend,
+      gate: new HostGate(),
       secrets,
       log,
     }),
@@ -149,7 +151,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       subs.add(settings.onDidChange((next) => listener('settings:changed', toSettingsView(next))));
       subs.add(options.desktop.onDidChangeWindow((state) => listener('window:changed', state)));
       subs.add(alarms.onDidChange((state) => listener('alarms:changed', state)));
-      subs.add(alarms.onDidEvent((event) => listener('alarms:event', event)));
+      subs.add(alarms.onDidEvent((event) => listener('alarms:event', keyedEvent(event))));
       subs.add(alarms.onDidReveal((streamId) => listener('alarms:reveal', { streamId })));
       subs.add(unlockRequests.event(() => listener('kiosk:unlock-requested', null)));
       return subs;

@@ -87,13 +87,14 @@ export function createHandlers({ session, settings, downloads, alarms, kioskPin,
     },
     'downloads:list': async () => downloads.list().map(view),
     'downloads:start': async ({ streamId, recordingId }) => {
-      const recording = resolveRecording([...session.streams()], streamId, recordingId);
+      // The page names the stream by wall key; its organisation's streams are the ones to search.
+      const found = session.stream(streamId);
+      const recording = resolveRecording(found ? [found.stream] : [], found?.stream.id ?? streamId, recordingId);
       const folder = settings.get().downloadDir ?? defaultDownloadDir;
       await mkdir(folder, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
         throw new AppError('permission-denied', `Cannot create the download folder ${folder} (${error.code ?? 'error'}). Choose another folder in Settings.`);
       });
-      const apiBase = session.apiBase();
-      return view(await downloads.enqueue({ recording, streamId, folder, ...(apiBase !== null && { apiBase }) }));
+      return view(await downloads.enqueue({ recording, streamId, folder, ...(found && { apiBase: found.apiBase }) }));
     },
     'downloads:cancel': async ({ downloadId }) => {
       await downloads.cancel(download(downloadId).id);

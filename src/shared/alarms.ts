@@ -149,7 +149,7 @@ export type AlarmLogQuery = z.infer<typeof alarmLogQuerySchema>;
 
 /** Streams the operator expects live: by id, or by any of their tags. */
 export const watchListSchema = z.object({
-  streamIds: z.array(z.string().max(200)).max(5000).default([]),
+  streamIds: z.array(z.string().max(400)).max(5000).default([]),
   tags: z.array(z.string().max(200)).max(200).default([]),
 });
 /** The watched streams and tags. */

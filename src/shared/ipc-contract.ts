@@ -11,6 +11,8 @@ export { commandChannels, eventChannels, isCommandChannel, isEventChannel, type 
 
 const none = z.undefined();
 const id = z.string().min(1).max(200);
+/** A stream's wall key (`profileId/streamId`): every stream the page names. */
+const streamKey = z.string().min(1).max(400);
 const profileId = z.object({ profileId: id });
 const downloadId = z.object({ downloadId: id });
 
@@ -60,12 +62,12 @@ export const commands = {
   'wall:get': { request: none, response: wallViewSchema },
   'wall:refresh': { request: none, response: z.null() },
   /** The tiles on screen, so pictures out of view can pause when the operator chose that setting. */
-  'wall:set-visible': { request: z.object({ streamIds: z.array(id).max(5000) }), response: z.null() },
+  'wall:set-visible': { request: z.object({ streamIds: z.array(streamKey).max(5000) }), response: z.null() },
   /** Opens the stream's replay player (the URL bintu gave) in its own window; one per stream. */
-  'replay:open': { request: z.object({ streamId: id, variantId: id.optional() }), response: z.null() },
+  'replay:open': { request: z.object({ streamId: streamKey, variantId: id.optional() }), response: z.null() },
   'downloads:list': { request: none, response: z.array(downloadViewSchema) },
   /** Downloads a recording, named by id: main resolves the URL and the folder. */
-  'downloads:start': { request: z.object({ streamId: id, recordingId: id }), response: downloadViewSchema },
+  'downloads:start': { request: z.object({ streamId: streamKey, recordingId: id }), response: downloadViewSchema },
   'downloads:cancel': { request: downloadId, response: z.null() },
   'downloads:retry': { request: downloadId, response: z.null() },
   /** Shows a finished download in the system's file manager. */
@@ -93,12 +95,12 @@ export const commands = {
   'clipboard:copy': { request: z.object({ text: z.string().max(1000) }), response: z.null() },
   'alarms:get': { request: none, response: alarmsStateSchema },
   /** Acknowledges one alarm (by its alarm id) or every open alarm of a stream (by stream id). */
-  'alarms:acknowledge': { request: z.object({ id }), response: z.null() },
+  'alarms:acknowledge': { request: z.object({ id: streamKey }), response: z.null() },
   'alarms:acknowledge-all': { request: none, response: z.null() },
   'alarms:snooze': { request: snoozeRequestSchema, response: z.null() },
-  'alarms:unsnooze': { request: z.object({ streamId: id }), response: z.null() },
+  'alarms:unsnooze': { request: z.object({ streamId: streamKey }), response: z.null() },
   /** Removes a gone stream's tile (and its alarm) from the wall. */
-  'alarms:dismiss': { request: z.object({ streamId: id }), response: z.null() },
+  'alarms:dismiss': { request: z.object({ streamId: streamKey }), response: z.null() },
   /** The alarm log since some hours ago, newest last, at most the last 2,000 events. */
   'alarms:history': { request: z.object({ sinceHours: z.number().min(0).max(24 * 366) }), response: z.array(alarmEventSchema) },
   /** Saves the alarm log since some hours ago as CSV where the operator chooses; null when they cancel. */
@@ -110,7 +112,7 @@ export const commands = {
   'kiosk:leave': { request: z.object({ pin: pin.optional() }), response: pinCheckSchema },
   /** Marks a stream or a tag watched (expected live) or not. */
   'watch:set': {
-    request: z.union([z.object({ streamId: id, watched: z.boolean() }), z.object({ tag: z.string().min(1).max(200), watched: z.boolean() })]),
+    request: z.union([z.object({ streamId: streamKey, watched: z.boolean() }), z.object({ tag: z.string().min(1).max(200), watched: z.boolean() })]),
     response: settingsViewSchema,
   },
   /** Whether a sign-in for the proxy set in Settings is in the keychain (never the sign-in itself). */
@@ -138,7 +140,7 @@ export const events = {
   /** Ctrl+Shift+K was pressed in a kiosk locked by a PIN: the page asks for the PIN. */
   'kiosk:unlock-requested': z.null(),
   /** The operator clicked an alarm's desktop notification: show that stream. */
-  'alarms:reveal': z.object({ streamId: id }),
+  'alarms:reveal': z.object({ streamId: streamKey }),
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type CommandRequest<C extends CommandChannel> = z.input<(typeof commands)[C]['request']>;

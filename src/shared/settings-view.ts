@@ -2,6 +2,21 @@ import { z } from 'zod';
 import { alarmSettingsSchema, watchListSchema } from './alarms';
 import { proxySettingSchema } from './proxy-url';
 
+/** A stream's wall key (`profileId/streamId`, see `wall-key.ts`); a plain id in settings saved before. */
+export const streamKeySchema = z.string().max(400);
+
+/** The colours an organisation's chip can take: few, far apart, each readable with white or black text. */
+export const ORGANISATION_COLOURS = ['blue', 'orange', 'green', 'purple', 'red', 'teal', 'yellow', 'grey'] as const;
+export const organisationColourSchema = z.enum(ORGANISATION_COLOURS);
+export type OrganisationColour = z.infer<typeof organisationColourSchema>;
+
+/** How an organisation's tiles are marked: a short label (its name's start when empty) and a colour. */
+export const organisationLookSchema = z.object({
+  short: z.string().trim().max(8),
+  colour: organisationColourSchema,
+});
+export type OrganisationLook = z.infer<typeof organisationLookSchema>;
+
 /** Grid layouts of the wall. */
 export const gridSchema = z.enum(['auto', '2x2', '3x3', '4x4', '5x5']);
 export type Grid = z.infer<typeof gridSchema>;
@@ -10,11 +25,13 @@ export type Grid = z.infer<typeof gridSchema>;
 export const sortSchema = z.enum(['slot', 'name', 'state', 'changed', 'alarms']);
 export type Sort = z.infer<typeof sortSchema>;
 
-/** What narrows the wall: search text, states (any of), tags (all of). */
+/** What narrows the wall: search text, states (any of), tags (all of), organisations (any of, by profile id). */
 export const wallFilterSchema = z.object({
   search: z.string().max(200),
   states: z.array(z.string().max(40)).max(10),
   tags: z.array(z.string().max(200)).max(20),
+  /** Filters saved before several organisations shared the wall have none. */
+  profiles: z.array(z.string().max(200)).max(50).default([]),
 });
 export type WallFilter = z.infer<typeof wallFilterSchema>;
 
@@ -35,8 +52,8 @@ export type Heroes = z.infer<typeof heroesSchema>;
 export const layoutSchema = z.object({
   name: z.string().trim().min(1).max(60),
   grid: gridSchema,
-  /** Stream ids in slot order; empty means "every stream that matches the filter". */
-  slots: z.array(z.string().max(200)).max(1000),
+  /** Wall keys (`profileId/streamId`) in slot order; empty means "every stream that matches the filter". */
+  slots: z.array(streamKeySchema).max(1000),
   filter: wallFilterSchema,
   sort: sortSchema,
   /** Tiles that span 2x2 or 3x3 cells (layouts saved before hero tiles have none). */
@@ -61,9 +78,9 @@ export type WallDisplay = z.infer<typeof wallDisplaySchema>;
 export const MAX_SLOTS = 2000;
 export const MAX_LABELS = 2000;
 
-/** Operator labels by stream id, shown instead of the ingest name. */
+/** Operator labels by wall key, shown instead of the ingest name. */
 export const streamLabelsSchema = z
-  .record(z.string().min(1).max(200), z.string().trim().min(1).max(60))
+  .record(z.string().min(1).max(400), z.string().trim().min(1).max(60))
   .refine((labels) => Object.keys(labels).length <= MAX_LABELS, { message: `at most ${MAX_LABELS} labels` });
 export type StreamLabels = z.infer<typeof streamLabelsSchema>;
 
@@ -110,8 +127,8 @@ export const settingsViewSchema = z.object({
   pauseHiddenTiles: z.boolean(),
   /** Text size, pages or scrolling, and page rotation. */
   display: wallDisplaySchema,
-  /** The free wall's slot order by stream id, so tiles keep their places across screens and restarts. */
-  slots: z.array(z.string().max(200)).max(MAX_SLOTS),
+  /** The free wall's slot order by wall key, so tiles keep their places across screens and restarts. */
+  slots: z.array(streamKeySchema).max(MAX_SLOTS),
   /** Operator labels per stream (stored locally; the ingest name stays in the focus view). */
   labels: streamLabelsSchema,
   kiosk: z.object({
@@ -127,7 +144,7 @@ export const settingsViewSchema = z.object({
   wall: z.object({ grid: gridSchema, filter: wallFilterSchema, sort: sortSchema, heroes: heroesSchema.default({}) }),
   /** Alarm thresholds per type, sound and the webhook. */
   alarms: alarmSettingsSchema,
-  /** Streams (by id) and tags the operator expects live: their alarms are critical. */
+  /** Streams (by wall key) and tags the operator expects live: their alarms are critical. */
   watch: watchListSchema,
   /** The network proxy: the system's, none, or one given here (its sign-in lives in the keychain). */
   proxy: proxySettingSchema,
@@ -135,6 +152,13 @@ export const settingsViewSchema = z.object({
   keyWarningDismissed: z.array(z.string().min(1).max(200)).max(1000),
   /** More wall windows, each on a display with its own layout; opened again at start-up. */
   wallWindows: z.array(wallWindowSchema).max(MAX_WALL_WINDOWS),
+  /**
+   * Profiles on the wall besides the active one, each with its own connection. Empty (the
+   * default): only the active profile, as when one profile was on the wall at a time.
+   */
+  wallProfiles: z.array(z.string().max(200)).max(50),
+  /** Each organisation's chip on its tiles, by profile id. */
+  organisations: z.record(z.string().max(200), organisationLookSchema),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 

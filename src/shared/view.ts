@@ -37,7 +37,12 @@ export type RecordingView = z.infer<typeof recordingViewSchema>;
 
 /** A tile on the wall: one stream with everything the page needs and no URL. */
 export const tileViewSchema = z.object({
+  /** The stream's wall key (`profileId/streamId`, see `wall-key.ts`): what the page keys it by. */
   id: z.string(),
+  /** The stream's id at bintu: shown and copied, never a key (two organisations may share it). */
+  streamId: z.string(),
+  /** The profile (organisation) the stream belongs to. */
+  profileId: z.string(),
   name: z.string(),
   state: streamStateSchema,
   rawState: z.string(),
@@ -82,9 +87,25 @@ export const connectionViewSchema = z.object({
 });
 export type ConnectionView = z.infer<typeof connectionViewSchema>;
 
-/** The whole wall, pushed wholesale with `wall:changed`. */
+/** One organisation on the wall: its own connection, and whether its tiles come from its cache. */
+export const organisationViewSchema = z.object({
+  profileId: z.string(),
+  name: z.string(),
+  connection: connectionViewSchema,
+  fromCache: z.boolean(),
+  truncated: z.boolean(),
+  quantity: z.number(),
+});
+export type OrganisationView = z.infer<typeof organisationViewSchema>;
+
+/**
+ * The whole wall, pushed wholesale with `wall:changed`: the tiles of every organisation on it.
+ * `connection`, `truncated` and `fromCache` sum the organisations up (with one, they are its own);
+ * `organisations` has each one's, in the order they joined the wall.
+ */
 export const wallViewSchema = z.object({
   connection: connectionViewSchema,
+  organisations: z.array(organisationViewSchema),
   streams: z.array(tileViewSchema),
   /** The list came back with exactly `quantity` items: there may be more streams. */
   truncated: z.boolean(),
@@ -101,6 +122,8 @@ export const profileViewSchema = z.object({
   apiBase: z.string(),
   credentialKind: credentialKindSchema,
   hasCredential: z.boolean(),
+  /** The profile has a connection on the wall now (the active one, or one switched on beside it). */
+  onWall: z.boolean(),
 });
 export type ProfileView = z.infer<typeof profileViewSchema>;
 

@@ -48,7 +48,9 @@ test('a black stream raises an alarm on its tile, in the drawer and as a tone, a
   await expect(tile.locator('img[data-testid="tile-thumbnail"]')).toBeVisible({ timeout: 30_000 });
   await tile.getByTestId('watch-button').click();
   await expect(tile.getByTestId('watch-button')).toHaveAttribute('aria-pressed', 'true');
-  expect(harness.app.settings.get().watch.streamIds).toEqual([streamId]);
+  // The watch list names the stream by wall key: its profile and its bintu id.
+  const watchKey = `${harness.app.settings.get().activeProfileId ?? ''}/${streamId}`;
+  expect(harness.app.settings.get().watch.streamIds).toEqual([watchKey]);
   expect((await soundOf(page)).context).toBe('running');
 
   // The operator looks elsewhere: the alarm is also a desktop notification.
@@ -134,5 +136,5 @@ test('a black stream raises an alarm on its tile, in the drawer and as a tone, a
   await expect.poll(() => harness.app.settings.get().watch.streamIds).toEqual([]);
   await expect(tile.getByTestId('watch-button')).toHaveAttribute('aria-pressed', 'false');
   await page.keyboard.press('w');
-  await expect.poll(() => harness.app.settings.get().watch.streamIds).toEqual([streamId]);
+  await expect.poll(() => harness.app.settings.get().watch.streamIds).toEqual([watchKey]);
 });

@@ -19,7 +19,7 @@ test('the focus view: the thumbnail large, the motion clip at a sensible size, r
   });
   expect(tagged.ok).toBe(true);
   await page.getByRole('button', { name: 'Refresh', exact: true }).click();
-  await expect.poll(() => harness.app.session.wall().streams.find((s) => s.id === group.id)?.tags.length, { timeout: 20_000 }).toBe(2);
+  await expect.poll(() => harness.app.session.wall().streams.find((s) => s.streamId === group.id)?.tags.length, { timeout: 20_000 }).toBe(2);
   await wall.tile(group.id).locator('[data-tile-open]').click();
   const focus = page.getByTestId('focus-view');
   await expect(focus).toBeVisible();
@@ -35,7 +35,7 @@ test('the focus view: the thumbnail large, the motion clip at a sensible size, r
   expect(clipBox.shown).toBeLessThanOrEqual(Math.max(2 * clipBox.natural, 320) + 1);
 
   // Every quality with recordings under its own label.
-  const view = harness.app.session.wall().streams.find((s) => s.id === group.id)!;
+  const view = harness.app.session.wall().streams.find((s) => s.streamId === group.id)!;
   const withRecordings = view.variants.filter((v) => view.recordings.some((r) => r.variantId === v.id));
   const groups = page.getByTestId('recording-group');
   await expect(groups).toHaveCount(withRecordings.length);

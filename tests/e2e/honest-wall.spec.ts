@@ -1,3 +1,4 @@
+import { streamIdOf } from '../../src/shared/wall-key';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
@@ -71,7 +72,8 @@ test('tiles keep their slots: a new stream joins at the end, after Settings and 
   expect(await wall.ids()).toEqual([...before, id]);
 
   // A restart: the order comes back from settings, whatever order bintu lists.
-  const savedSlots = (): string[] => (JSON.parse(readFileSync(join(testInfo.outputPath('user-data'), 'settings.json'), 'utf8')) as { settings: { slots?: string[] } }).settings.slots ?? [];
+  // Slots name streams by wall key (`profileId/streamId`); the tiles show bintu's id.
+  const savedSlots = (): string[] => ((JSON.parse(readFileSync(join(testInfo.outputPath('user-data'), 'settings.json'), 'utf8')) as { settings: { slots?: string[] } }).settings.slots ?? []).map(streamIdOf);
   await expect.poll(savedSlots, { timeout: 20_000 }).toEqual([...before, id]);
   const again = await page.context().newPage();
   const harness = await startHarness({ userDataDir: testInfo.outputPath('user-data'), vault });
@@ -90,7 +92,8 @@ test('the operator moves tiles by keyboard and by drag and drop, and they stay t
   await expect(wall.tile(a!).locator('[data-tile-open]')).toBeFocused();
   await wall.tile(d!).dragTo(wall.tile(b!));
   await expect.poll(() => wall.ids()).toEqual([d, b, a, c, ...rest]);
-  const savedSlots = (): string[] => (JSON.parse(readFileSync(join(testInfo.outputPath('user-data'), 'settings.json'), 'utf8')) as { settings: { slots?: string[] } }).settings.slots ?? [];
+  // Slots name streams by wall key (`profileId/streamId`); the tiles show bintu's id.
+  const savedSlots = (): string[] => ((JSON.parse(readFileSync(join(testInfo.outputPath('user-data'), 'settings.json'), 'utf8')) as { settings: { slots?: string[] } }).settings.slots ?? []).map(streamIdOf);
   await expect.poll(savedSlots, { timeout: 20_000 }).toEqual([d, b, a, c, ...rest]);
   // Another order in force: tiles are not moved.
   await page.getByTestId('sort-select').selectOption('name');

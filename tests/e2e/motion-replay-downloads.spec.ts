@@ -1,3 +1,4 @@
+import { streamIdOf } from '../../src/shared/wall-key';
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
@@ -55,7 +56,8 @@ test('Replay opens the stream\'s own replay page in its window, and that page pl
   await replay.click();
   await expect.poll(() => harness.desktop.calls.filter((c) => c.method === 'openReplay').length).toBe(1);
   const [streamId, url] = harness.desktop.calls.find((c) => c.method === 'openReplay')!.args as [string, string];
-  expect(streamId).toBe(id);
+  // One replay window per stream, known by its wall key (profile and bintu id).
+  expect(streamIdOf(streamId)).toBe(id);
   expect(url.startsWith(sim.assetBaseUrl)).toBe(true);
   // What the replay window would show: the page bintu named, without any preload.
   const player = await page.context().newPage();

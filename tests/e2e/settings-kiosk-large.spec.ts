@@ -115,7 +115,7 @@ test.describe('a wall of 200 streams', () => {
     // The first screen comes first; the other rows follow while the page is idle.
     await expect(wall.tiles).toHaveCount(200, { timeout: 30_000 });
     const ids = await page.$$eval('[data-testid="tile"]', (tiles) => tiles.map((tile) => tile.getAttribute('data-stream-id')));
-    expect(new Set(ids)).toEqual(new Set(harness.app.session.wall().streams.map((tile) => tile.id)));
+    expect(new Set(ids)).toEqual(new Set(harness.app.session.wall().streams.map((tile) => tile.streamId)));
     await page.mouse.move(800, 600);
     await page.mouse.wheel(0, 100_000);
     await expect.poll(() => page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2)).toBe(true);

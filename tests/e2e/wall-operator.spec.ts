@@ -1,3 +1,4 @@
+import { streamIdOf } from '../../src/shared/wall-key';
 import { test, expect } from './fixtures';
 import { rawWall, readOnlyToken } from './support/sim-oracle';
 import { startHarness } from './harness/harness';
@@ -79,7 +80,7 @@ test('the keyboard reaches every tile and every action', async ({ sim, wall, pag
   await wall.tile(replayable).locator('[data-tile-open]').focus();
   await expect(wall.tile(replayable).locator('[data-tile-open]')).toBeFocused();
   await page.keyboard.press('r');
-  await expect.poll(() => harness.desktop.calls.some((c) => c.method === 'openReplay' && c.args[0] === replayable)).toBe(true);
+  await expect.poll(() => harness.desktop.calls.some((c) => c.method === 'openReplay' && streamIdOf(String(c.args[0])) === replayable)).toBe(true);
 
   await page.keyboard.press('f');
   await expect.poll(() => harness.desktop.window.fullscreen).toBe(true);

@@ -66,7 +66,7 @@ export async function alarmWorld(options: AlarmWorldOptions = {}) {
     },
     /** Resolves once each of these streams' main picture has been fetched and judged. */
     async pictured(ids: readonly string[], timeoutMs = 20_000): Promise<void> {
-      await until(() => ids.every((id) => connection.view()?.streams.find((s) => s.id === id)?.variants[0]?.thumbnail), timeoutMs);
+      await until(() => ids.every((id) => connection.view().streams.find((s) => s.streamId === id)?.variants[0]?.thumbnail), timeoutMs);
       await sleep(500);
     },
     /** The first event of a stream matching `match`, waiting for it. */

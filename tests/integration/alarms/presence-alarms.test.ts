@@ -51,10 +51,11 @@ describe('presence alarms from bintu\'s list', () => {
     const events = world.of(ids.vanishes);
     expect(events.filter((e) => e.type !== 'overdue').map((e) => e.type)).toEqual(['gone']);
     expect(events.filter((e) => e.type === 'overdue' && e.state === 'alarm')).toEqual([]);
-    const tile = world.connection.view()?.streams.find((s) => s.id === ids.vanishes);
+    const tile = world.connection.view().streams.find((s) => s.streamId === ids.vanishes);
     expect(tile?.gone).toBe(true);
-    world.center.dismiss(ids.vanishes);
-    expect(world.connection.view()?.streams.some((s) => s.id === ids.vanishes)).toBe(false);
+    // The page names the tile by its wall key.
+    world.center.dismiss(tile?.id ?? '');
+    expect(world.connection.view().streams.some((s) => s.streamId === ids.vanishes)).toBe(false);
   });
 
   it('the healthy stream stayed silent', () => {

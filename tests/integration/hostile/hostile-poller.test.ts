@@ -35,7 +35,7 @@ async function run(rules: UrlRulesOptions, ms: number) {
   const store = new AssetStore(dir);
   const source = new BintuClient({ apiBase: bintu.base, credential: { kind: 'apiKey', secret: HOSTILE_KEY }, http });
   const poller = new Poller({ source, http, store, listIntervalMs: 2000, detailsIntervalMs: 60_000, quantity: QUANTITY, assetLimit: 10, rules: new UrlRules(bintu.base, rules) });
-  const views = new WallViewBuilder((name) => `wall-asset://cache/${name}`);
+  const views = new WallViewBuilder((name) => `wall-asset://cache/${name}`, { profileId: 'p1', name: 'Org' });
   let largestUpdate = 0;
   const watch = watchProcess();
   poller.onDidChange(() => (largestUpdate = Math.max(largestUpdate, Buffer.byteLength(JSON.stringify(views.build(poller.model(), http.stats()))))));

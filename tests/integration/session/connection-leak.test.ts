@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WallConnection } from '../../../src/main/core/session/wall-connection';
+import { HostGate } from '../../../src/main/core/poller/host-gate';
+import { cacheKey } from '../../../src/main/core/cache/wall-cache';
+import { startSimulator } from '../../../src/main/simulator';
 import { connectionWorld, until } from './helpers';
 
 const cleanup: Array<() => Promise<void> | void> = [];
@@ -23,7 +26,7 @@ describe('connections started and stopped many times', () => {
     const cycle = async () => {
       const connection = new WallConnection(world.target, world.deps);
       await connection.start();
-      await until(() => connection.view()?.connection.status === 'online');
+      await until(() => connection.view().connection.status === 'online');
       await connection.close();
     };
     await cycle();
@@ -41,4 +44,39 @@ describe('connections started and stopped many times', () => {
     const maxPool = world.deps.http.maxSocketsPerHost();
     expect((after['TCPSocketWrap'] ?? 0) - (before['TCPSocketWrap'] ?? 0)).toBeLessThanOrEqual(maxPool);
   }, 120_000);
+
+  it('several organisations at once, on two hosts with a shared gate, leave nothing behind after 40 cycles', async () => {
+    const world = await connectionWorld(4);
+    cleanup.push(() => world.close());
+    const second = await startSimulator({ streams: 4, groups: 1, lifecycle: false, seed: 6 });
+    cleanup.push(() => second.close());
+    const secret = second.credentials.find((c) => c.kind === 'apiKey' && c.liveProcessing)?.secret ?? '';
+    const deps = { ...world.deps, gate: new HostGate() };
+    // Two organisations on the first host (one credential each would do; the same is enough to
+    // count handles) and one on the second.
+    const targets = [
+      world.target,
+      { ...world.target, profileId: 'p2', name: 'Second on the first host', cacheKey: cacheKey('p2', world.sim.baseUrl) },
+      { profileId: 'p3', name: 'On the second host', apiBase: second.baseUrl, credential: { kind: 'apiKey' as const, secret }, cacheKey: cacheKey('p3', second.baseUrl) },
+    ];
+    const cycle = async () => {
+      const connections = targets.map((target) => new WallConnection(target, deps));
+      await Promise.all(connections.map((c) => c.start()));
+      await until(() => connections.every((c) => c.view().connection.status === 'online'));
+      await Promise.all(connections.map((c) => c.close()));
+    };
+    await cycle();
+    await settle();
+    const before = handles();
+    for (let i = 0; i < 40; i++) await cycle();
+    await settle();
+    const after = handles();
+    expect(world.deps.settings.followers).toBe(0);
+    expect(after['Timeout'] ?? 0).toBeLessThanOrEqual(before['Timeout'] ?? 0);
+    expect(after['FSReqCallback'] ?? 0).toBe(0);
+    expect(after['FileHandle'] ?? 0).toBe(0);
+    // At most the per-host pool of idle sockets for each of the two hosts.
+    const maxPool = world.deps.http.maxSocketsPerHost();
+    expect((after['TCPSocketWrap'] ?? 0) - (before['TCPSocketWrap'] ?? 0)).toBeLessThanOrEqual(2 * maxPool);
+  }, 180_000);
 });

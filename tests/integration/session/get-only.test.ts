@@ -45,8 +45,12 @@ describe.each<[CredentialKind, 'nanoReadOnly' | 'nanoAdmin']>([
 
     // Connect (the credential check), then the wall polls list, details and pictures.
     await call('profile:connect', { name: 'Studio', apiBase: sim.baseUrl, credentialKind: kind, secret });
+    // The wall's tiles (by wall key) with the details main holds for each.
     const streams = await until(() => {
-      const known = core.session.streams();
+      const known = core.session.wall().streams.flatMap((tile) => {
+        const held = core.session.stream(tile.id)?.stream;
+        return held ? [{ ...held, id: tile.id }] : [];
+      });
       return known.some((s) => s.recordings.length > 0) && known.some((s) => s.variants.some((v) => v.replay)) ? known : null;
     }, 15_000);
     await until(() => (sim.requests().some((r) => r.path.startsWith('/vod/thumbnails/')) ? true : null), 15_000);

@@ -87,7 +87,7 @@ describe('the session', () => {
     await core.shutdown();
     const cache = new WallCache(join(userDataDir, 'cache'), new AssetStore(join(userDataDir, 'cache')));
     const saved = await cache.load(cacheKey(view.activeProfileId ?? '', a.sim.baseUrl));
-    expect(saved.snapshot?.streams.map((s) => s.id).sort()).toEqual(shown.streams.map((s) => s.id).sort());
+    expect(saved.snapshot?.streams.map((s) => s.id).sort()).toEqual(shown.streams.map((s) => s.streamId).sort());
   });
 
   it('the desktop follows start-at-login and the kiosk display from settings', async () => {

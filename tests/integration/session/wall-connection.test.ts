@@ -30,7 +30,7 @@ describe('one profile connection', () => {
 
   it('follows a changed quantity without being rebuilt', async () => {
     const { connection, deps } = await opened();
-    await until(() => (connection.view()?.streams.length ?? 0) > 0);
+    await until(() => (connection.view().streams.length) > 0);
     deps.settings.update((s) => ({ ...s, quantity: 3 }));
     const view = await until(() => {
       const v = connection.view();
@@ -41,7 +41,7 @@ describe('one profile connection', () => {
 
   it('close() writes the last snapshot before it resolves, without waiting for the save timer', async () => {
     const { connection, deps, target } = await opened();
-    await until(() => (connection.view()?.streams.length ?? 0) > 0);
+    await until(() => (connection.view().streams.length) > 0);
     await connection.close();
     const reloaded = await deps.cache.load(target.cacheKey ?? '');
     expect(reloaded.snapshot?.streams.length).toBeGreaterThan(0);
@@ -56,7 +56,7 @@ describe('one profile connection', () => {
     connection.dispose();
     await starting;
     await new Promise((r) => setTimeout(r, 300));
-    expect(connection.view()).toBeNull();
+    expect(connection.view()).toMatchObject({ streams: [], connection: { status: 'connecting' } });
     expect(deps.http.stats().requests).toBe(before);
     expect(deps.settings.followers).toBe(0);
   });

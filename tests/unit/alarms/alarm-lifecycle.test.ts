@@ -193,7 +193,7 @@ describe('watched streams', () => {
     h.list([stream('s', { tags: ['lobby'] })]);
     blackOut(h, 's', 0);
     expect(h.health('s')).toMatchObject({ severity: 'warning', watched: false });
-    h.detector.setWatched(watchPredicate({ streamIds: [], tags: ['lobby'] }));
+    h.detector.setWatched(watchPredicate({ streamIds: [], tags: ['lobby'] }, 'p'));
     expect(h.health('s')).toMatchObject({ severity: 'critical', watched: true });
   });
 });

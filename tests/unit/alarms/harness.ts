@@ -1,4 +1,5 @@
 // A detector on a fake clock, with helpers that speak in streams, pictures and seconds.
+import { wallKey } from '../../../src/shared/wall-key';
 import { AlarmDetector } from '../../../src/main/core/alarms/detector';
 import type { PictureObservation } from '../../../src/main/core/alarms/detector-types';
 import type { PictureMeasure, UnreadablePicture } from '../../../src/main/core/alarms/picture-measure';
@@ -40,7 +41,8 @@ export function setup(options: { settings?: Partial<Record<keyof AlarmSettings, 
   const detector = new AlarmDetector({
     settings,
     now: () => now,
-    isWatched: watchPredicate({ streamIds: options.watched?.streamIds ?? [], tags: options.watched?.tags ?? [] }),
+    // The watch list names streams by wall key; these tests name them by the stream's own id.
+    isWatched: watchPredicate({ streamIds: (options.watched?.streamIds ?? []).map((id) => wallKey(options.profileId ?? 'p', id)), tags: options.watched?.tags ?? [] }, options.profileId ?? 'p'),
     newId: () => `id-${++ids}`,
     ...(options.profileId ? { profileId: options.profileId } : {}),
   });

@@ -60,7 +60,7 @@ describe('bounds on what bintu sends', () => {
       }
     }
     const model = { streams: [stream], assets, connection: { status: 'online' as const, lastPollAt: 1, lastSuccessAt: 1, offlineSince: null, error: null }, truncated: false, quantity: 1, fromCache: false };
-    const view = toWallView(model, { requests: 1, bytes: 1 }, (name) => `wall-asset://cache/${name}`);
+    const view = toWallView(model, { requests: 1, bytes: 1 }, (name) => `wall-asset://cache/${name}`, { profileId: '0b6f8c1e-4a8e-4f5e-9d2a-2f1f0c6c9b1a', name: 'Org' });
     const tileBytes = Buffer.byteLength(JSON.stringify(view.streams[0]));
     expect(view.streams[0]?.variants[0]?.thumbnail).not.toBeNull();
     expect(view.streams[0]?.cut).toEqual(['recordings', 'tags', 'text', 'variants']);

@@ -9,6 +9,7 @@ const profile = (id: string, over: Partial<ProfileView> = {}): ProfileView => ({
   apiBase: 'https://bintu.example',
   credentialKind: 'token',
   hasCredential: true,
+  onWall: false,
   ...over,
 });
 

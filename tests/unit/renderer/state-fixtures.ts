@@ -10,8 +10,10 @@ export const UNREADABLE: AppErrorData = { code: 'internal', message: 'main could
 
 /** A polled wall of the given streams, in main's order. */
 export function wallOf(...ids: string[]): WallView {
+  const connection = { status: 'online', lastPollAt: 1, lastSuccessAt: 1, offlineSince: null, error: null, requests: 1, bytes: 1 } as const;
   return {
-    connection: { status: 'online', lastPollAt: 1, lastSuccessAt: 1, offlineSince: null, error: null, requests: 1, bytes: 1 },
+    connection,
+    organisations: [{ profileId: 'p1', name: 'Studio', connection, fromCache: false, truncated: false, quantity: 100 }],
     streams: ids.map((id) => tile(id)),
     truncated: false,
     quantity: 100,
@@ -22,7 +24,7 @@ export function wallOf(...ids: string[]): WallView {
 /** A session with one stored profile, active or not. */
 export function sessionWith(active: boolean, demo = false): SessionView {
   return {
-    profiles: [{ id: 'p1', name: 'Studio', apiBase: 'https://bintu.example', credentialKind: 'apiKey', hasCredential: true }],
+    profiles: [{ id: 'p1', name: 'Studio', apiBase: 'https://bintu.example', credentialKind: 'apiKey', hasCredential: true, onWall: active }],
     activeProfileId: active ? 'p1' : null,
     demo,
     keychain: { available: true, message: null },
@@ -48,12 +50,14 @@ export function settingsWith(over: Partial<SettingsView> = {}): SettingsView {
     kiosk: { displayId: null, startInKiosk: false, startAtLogin: false, hideCursorAfterS: 5 },
     layouts: [],
     activeLayout: null,
-    wall: { grid: 'auto', filter: { search: '', states: [], tags: [] }, sort: 'slot', heroes: {} },
+    wall: { grid: 'auto', filter: { search: '', states: [], tags: [], profiles: [] }, sort: 'slot', heroes: {} },
     alarms: DEFAULT_ALARM_SETTINGS,
     watch: { streamIds: [], tags: [] },
     proxy: { mode: 'system', url: '' },
     keyWarningDismissed: [],
     wallWindows: [],
+    wallProfiles: [],
+    organisations: {},
     ...over,
   };
 }

@@ -15,10 +15,12 @@ export function variant(index: number, over: Partial<VariantView> = {}): Variant
   };
 }
 
-/** A live stream with one quality, no tags, no recordings unless given. */
+/** A live stream with one quality, no tags, no recordings unless given; `id` is its wall key here. */
 export function tile(id: string, over: Partial<TileView> = {}): TileView {
   return {
     id,
+    streamId: id,
+    profileId: 'p1',
     name: id,
     state: 'live',
     rawState: 'live',

@@ -17,7 +17,7 @@ function variant(index: number, over: Partial<VariantView> = {}): VariantView {
 }
 
 function tile(variants: VariantView[], state: TileView['state'] = 'live'): TileView {
-  return { id: 's1', name: 'Table 1', state, rawState: state, tags: [], createdAt: null, variants, recordings: [], hasReplay: false, gone: false };
+  return { id: 'p1/s1', streamId: 's1', profileId: 'p1', name: 'Table 1', state, rawState: state, tags: [], createdAt: null, variants, recordings: [], hasReplay: false, gone: false };
 }
 
 const picture = (src: string) => ({ src, fetchedAt: 1, changedAt: 1 });

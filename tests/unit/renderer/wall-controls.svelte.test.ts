@@ -6,7 +6,7 @@ import { FakeBridge } from './fake-bridge';
 import { mountReader } from './reader.svelte';
 import { settingsWith } from './state-fixtures';
 
-const filter = { search: '', states: [], tags: [] };
+const filter = { search: '', states: [], tags: [], profiles: [] };
 const studios: Layout = { name: 'Studios', grid: '2x2', slots: [], filter, sort: 'name', heroes: { s1: 2 } };
 const view = settingsWith({ layouts: [studios], wallWindows: [{ id: 'w-2', displayId: 2, layout: 'Studios', bounds: null }] });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildEntries, entryStreamIds } from '../../../src/renderer/src/lib/state/wall-entries';
 import { collator, tile, variant } from './tile-fixtures';
 
-const none = { search: '', states: [], tags: [] };
+const none = { search: '', states: [], tags: [], profiles: [] };
 const options = (over: Partial<Parameters<typeof buildEntries>[1]> = {}) => ({
   filter: none,
   sort: 'slot' as const,

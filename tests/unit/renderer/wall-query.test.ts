@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { changeRanks, groupTags, lastChange, matchesFilter, matchesSearch, sortTiles, tagKey } from '../../../src/renderer/src/lib/state/wall-query';
 import { asset, collator, tile, variant } from './tile-fixtures';
 
-const filter = (over: Partial<{ search: string; states: string[]; tags: string[] }> = {}) => ({
+const filter = (over: Partial<{ search: string; states: string[]; tags: string[]; profiles: string[] }> = {}) => ({
   search: '',
   states: [],
   tags: [],
+  profiles: [],
   ...over,
 });
 
@@ -47,6 +48,17 @@ describe('filter', () => {
   it('keeps only streams that carry every chosen tag', () => {
     expect([live, ended, locked].filter((t) => matchesFilter(t, filter({ tags: ['casino'] }))).map((t) => t.id)).toEqual(['a', 'b']);
     expect([live, ended, locked].filter((t) => matchesFilter(t, filter({ tags: ['casino', 'location:berlin'] }))).map((t) => t.id)).toEqual(['a']);
+  });
+
+  it('keeps streams of any of the chosen organisations, and finds them by the organisation\'s name or chip', () => {
+    const other = tile('p2/a', { name: 'Lobby', streamId: 'a', profileId: 'p2', variants: [variant(0, { id: 'a-v0' })] });
+    const tiles = [live, other];
+    expect(tiles.filter((t) => matchesFilter(t, filter({ profiles: ['p2'] }))).map((t) => t.id)).toEqual(['p2/a']);
+    expect(tiles.filter((t) => matchesFilter(t, filter({ profiles: ['p1', 'p2'] }))).map((t) => t.id)).toEqual(['a', 'p2/a']);
+    const names = new Map([['p1', 'Studio STU'], ['p2', 'Customer Nord NORD']]);
+    expect(tiles.filter((t) => matchesFilter(t, filter({ search: 'nord' }), undefined, names.get(t.profileId))).map((t) => t.id)).toEqual(['p2/a']);
+    // The wall key's profile part is no search text: "p2" finds nothing by it.
+    expect(matchesSearch(other, 'p2')).toBe(false);
   });
 
   it('combines search, states and tags', () => {

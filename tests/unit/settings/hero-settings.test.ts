@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MemorySettingsStore, SettingsService, settingsSchema } from '../../../src/main/core/settings/settings';
 import { applySettingsPatch } from '../../../src/main/core/settings/settings-update';
 
-const filter = { search: '', states: [], tags: [] };
+const filter = { search: '', states: [], tags: [], profiles: [] };
 
 describe('hero tiles in settings', () => {
   it('settings stored before hero tiles read as having none, the rest of the wall and the layouts kept', () => {

@@ -7,7 +7,7 @@ const layout = (name: string, slots: number): Layout => ({
   name,
   grid: 'auto',
   slots: Array.from({ length: slots }, (_, i) => `${'s'.repeat(190)}${i}`),
-  filter: { search: '', states: [], tags: [] },
+  filter: { search: '', states: [], tags: [], profiles: [] },
   sort: 'slot',
   heroes: {},
 });

@@ -12,6 +12,7 @@ import { toCsv } from './alarm-csv';
 import { AlarmWebhook } from './alarm-webhook';
 import type { ConnectionAlarms } from './connection-alarms';
 import { notificationText } from './notification-text';
+import { splitWallKey, wallKey } from '../../../shared/wall-key';
 
 /** The page never gets more of the log at once than this. */
 const HISTORY_LIMIT = 2_000;
@@ -43,9 +44,9 @@ export class AlarmCenter implements Disposable {
   private readonly reveals = this.disposables.add(new Emitter<string>());
   /** Fires with the whole state when any alarm, the webhook or the log changed. */
   readonly onDidChange = this.changes.event;
-  /** Fires with every alarm event, as it happens. */
+  /** Fires with every alarm event, as it happens and is logged (`keyedEvent` names its stream as the page does). */
   readonly onDidEvent = this.events.event;
-  /** Fires with a stream id when the operator clicked its notification. */
+  /** Fires with a stream's wall key when the operator clicked its notification. */
   readonly onDidReveal = this.reveals.event;
   readonly log: AlarmLog;
   private readonly webhook: AlarmWebhook;
@@ -74,10 +75,15 @@ export class AlarmCenter implements Disposable {
     return subs;
   }
 
-  /** The page's view: every attached connection's streams and the most urgent connection state. */
+  /**
+   * The page's view: every attached connection's streams (named by wall key, so two organisations'
+   * streams of the same id stay apart) and the most urgent connection state.
+   */
   state(): AlarmsState {
     const views = [...this.connections].map((c) => c.detector.view());
-    const streams = views.flatMap((v) => v.streams).map((s) => (s.alarms.some((a) => a.evidence) ? { ...s, alarms: s.alarms.map((a) => this.withSrcs(a)) } : s));
+    const streams = views
+      .flatMap((v) => v.streams.map((s) => (s.profileId === undefined ? s : { ...s, streamId: wallKey(s.profileId, s.streamId) })))
+      .map((s) => (s.alarms.some((a) => a.evidence) ? { ...s, alarms: s.alarms.map((a) => this.withSrcs(a)) } : s));
     const connection = views.map((v) => v.connection).find((c) => c.state !== 'ok') ?? views[0]?.connection ?? { state: 'ok' as const, alarm: null };
     const open = [...streams.flatMap((s) => s.alarms), ...views.flatMap((v) => (v.connection.alarm ? [v.connection.alarm] : []))];
     return {
@@ -89,9 +95,10 @@ export class AlarmCenter implements Disposable {
     };
   }
 
-  /** Acknowledges an alarm by its id, or every open alarm of a stream by the stream's id. */
+  /** Acknowledges an alarm by its id, or every open alarm of a stream by the stream's wall key. */
   acknowledge(id: string): void {
-    const done = [...this.connections].reduce((n, c) => n + c.detector.acknowledge(id), 0);
+    const stream = this.owner(id);
+    const done = stream ? stream.alarms.detector.acknowledge(stream.streamId) : [...this.connections].reduce((n, c) => n + c.detector.acknowledge(id), 0);
     if (done === 0) throw new AppError('not-found', 'That alarm is no longer open.');
   }
 
@@ -102,27 +109,30 @@ export class AlarmCenter implements Disposable {
 
   /** Snoozes a stream for 15 minutes, an hour, or until it recovers. */
   snooze(request: SnoozeRequest): void {
-    if (![...this.connections].some((c) => c.detector.snooze(request.streamId, request.for))) {
+    const stream = this.owner(request.streamId);
+    if (!stream?.alarms.detector.snooze(stream.streamId, request.for)) {
       throw new AppError('not-found', 'That stream is not on the wall any more.');
     }
   }
 
-  /** Ends a stream's snooze. */
-  unsnooze(streamId: string): void {
-    for (const c of this.connections) c.detector.unsnooze(streamId);
+  /** Ends a stream's snooze (by wall key). */
+  unsnooze(key: string): void {
+    const stream = this.owner(key);
+    stream?.alarms.detector.unsnooze(stream.streamId);
   }
 
-  /** Removes a gone stream's tile. */
-  dismiss(streamId: string): void {
-    if (![...this.connections].some((c) => c.detector.dismissGone(streamId))) {
+  /** Removes a gone stream's tile (by wall key). */
+  dismiss(key: string): void {
+    const stream = this.owner(key);
+    if (!stream?.alarms.detector.dismissGone(stream.streamId)) {
       throw new AppError('not-found', 'That stream is not a gone tile any more.');
     }
   }
 
-  /** The logged events since some hours ago, the newest last, at most the last 2,000. */
+  /** The logged events since some hours ago, the newest last, at most the last 2,000 (streams by wall key). */
   async history(sinceHours: number): Promise<AlarmEvent[]> {
     const since = (this.deps.now ?? Date.now)() - sinceHours * 3_600_000;
-    return (await this.log.read({ since })).slice(-HISTORY_LIMIT).map((event) => this.withSrcs(event));
+    return (await this.log.read({ since })).slice(-HISTORY_LIMIT).map((event) => this.withSrcs(keyedEvent(event)));
   }
 
   /** An alarm or event with its evidence pictures' addresses for the page. */
@@ -160,6 +170,13 @@ export class AlarmCenter implements Disposable {
     this.disposables.dispose();
   }
 
+  /** The connection a wall key's stream belongs to, and the stream's id there. */
+  private owner(key: string): { alarms: ConnectionAlarms; streamId: string } | null {
+    const split = splitWallKey(key);
+    const alarms = split ? [...this.connections].find((c) => c.target.profileId === split.profileId) : undefined;
+    return split && alarms ? { alarms, streamId: split.streamId } : null;
+  }
+
   private take(event: AlarmEvent): void {
     this.events.fire(event);
     if (isLoggable(event)) {
@@ -175,7 +192,7 @@ export class AlarmCenter implements Disposable {
   private notify(event: AlarmEvent): void {
     const { language } = this.deps.settings.get();
     const text = notificationText(event, language, this.deps.systemLocale?.() ?? 'en');
-    const streamId = event.streamId;
+    const streamId = keyedEvent(event).streamId;
     this.deps.desktop.notify({ ...text, critical: event.severity === 'critical' }, () => {
       if (streamId) this.reveals.fire(streamId);
     });
@@ -197,4 +214,12 @@ export class AlarmCenter implements Disposable {
     }, CHANGE_THROTTLE_MS);
     this.changeTimer.unref?.();
   }
+}
+
+/**
+ * An event as the page sees it: its stream named by wall key when it names its profile. The log,
+ * the webhook and the CLI keep bintu's id and the profile apart.
+ */
+export function keyedEvent(event: AlarmEvent): AlarmEvent {
+  return event.streamId === null || event.profileId === undefined ? event : { ...event, streamId: wallKey(event.profileId, event.streamId) };
 }

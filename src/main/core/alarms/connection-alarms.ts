@@ -60,13 +60,13 @@ export class ConnectionAlarms implements Disposable {
       new AlarmDetector({
         settings: settings.get().alarms,
         now: deps.now,
-        isWatched: watchPredicate(settings.get().watch),
+        isWatched: watchPredicate(settings.get().watch, target.profileId),
         profileId: target.profileId,
         connectionName: target.name,
       }),
     );
     this.disposables.add(settings.watch((s) => s.alarms, (alarms) => this.detector.configure(alarms), { initial: false }));
-    this.disposables.add(settings.watch((s) => s.watch, (list) => this.detector.setWatched(watchPredicate(list)), { initial: false }));
+    this.disposables.add(settings.watch((s) => s.watch, (list) => this.detector.setWatched(watchPredicate(list, target.profileId)), { initial: false }));
     const timer = setInterval(() => this.detector.tick(deps.now()), TICK_MS);
     timer.unref?.();
     this.disposables.add({ dispose: () => clearInterval(timer) });

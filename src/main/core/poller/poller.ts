@@ -56,6 +56,11 @@ export interface PollerOptions {
   onPicture?: (observation: PictureObservation) => void;
   /** The rules for the URLs bintu names (default: those of the source's API base). */
   rules?: UrlRules;
+  /**
+   * The per-host Retry-After gate (default: the poller's own). Pollers of organisations on one
+   * bintu host share one, so a 429 to one pauses them all at that host.
+   */
+  gate?: HostGate;
   now?: () => number;
   random?: () => number;
   tickMs?: number;
@@ -90,7 +95,7 @@ export class Poller implements Disposable {
 
   private readonly now: () => number;
   private readonly random: () => number;
-  private readonly gate = new HostGate();
+  private readonly gate: HostGate;
   private readonly abort = new AbortController();
   private readonly rules: UrlRules;
   private readonly streams = new StreamTable();
@@ -117,6 +122,7 @@ export class Poller implements Disposable {
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
     this.rules = options.rules ?? new UrlRules(options.source.apiBase);
+    this.gate = options.gate ?? new HostGate();
     this.assetJobs = new AssetJobs(this.now, this.random, (url) => this.assets.delete(url));
     this.pacer = new DetailsPacer({
       cap: () => this.options.http.maxSocketsPerHost(),

@@ -2,6 +2,7 @@ import type { Stream, Variant } from '../../../shared/domain';
 import type { AppErrorData } from '../../../shared/errors';
 import type { AssetView, ConnectionStatus, TileView, VariantView, WallView } from '../../../shared/view';
 import type { AssetRecord } from '../assets/asset-fetcher';
+import { wallKey } from '../../../shared/wall-key';
 
 /** The connection as main tracks it; requests and bytes are added from the HTTP client's counters. */
 export interface ConnectionState {
@@ -25,6 +26,12 @@ export interface WallModel {
 /** Maps a cached file name to the address the page loads it from (`wall-asset:` in Electron). */
 export type AssetSrc = (name: string) => string;
 
+/** The organisation a wall's streams belong to: its tiles are keyed `profileId/streamId`. */
+export interface WallOrganisation {
+  profileId: string;
+  name: string;
+}
+
 /**
  * The most one tile adds to a `wall:changed` payload, as JSON, whatever bintu sent: `BOUNDS` caps
  * every string and list of a stream (tested with a stream at every bound). A wall of N streams is
@@ -46,20 +53,26 @@ interface CachedTile {
 export class WallViewBuilder {
   private tiles = new WeakMap<Stream, CachedTile>();
 
-  constructor(private readonly assetSrc: AssetSrc) {}
+  constructor(
+    private readonly assetSrc: AssetSrc,
+    private readonly organisation: WallOrganisation,
+  ) {}
 
   /**
    * The view of a model, with the two traffic counters the page shows. `gone` streams left bintu's
    * list and keep their tile (with its last picture) until the operator dismisses them.
    */
   build(model: WallModel, traffic: { requests: number; bytes: number }, gone: readonly Stream[] = []): WallView {
+    // Only the two counters the page shows: the contract declares no others.
+    const connection = { ...model.connection, requests: traffic.requests, bytes: traffic.bytes };
+    const { truncated, quantity, fromCache } = model;
     return {
-      // Only the two counters the page shows: the contract declares no others.
-      connection: { ...model.connection, requests: traffic.requests, bytes: traffic.bytes },
+      connection,
+      organisations: [{ ...this.organisation, connection, truncated, quantity, fromCache }],
       streams: [...model.streams.map((stream) => this.tile(stream, model.assets, false)), ...gone.map((stream) => this.tile(stream, model.assets, true))],
-      truncated: model.truncated,
-      quantity: model.quantity,
-      fromCache: model.fromCache,
+      truncated,
+      quantity,
+      fromCache,
     };
   }
 
@@ -67,15 +80,15 @@ export class WallViewBuilder {
     const records = assetUrls(stream).map((url) => assets.get(url));
     const cached = this.tiles.get(stream);
     if (cached !== undefined && cached.tile.gone === gone && cached.records.every((record, i) => record === records[i])) return cached.tile;
-    const tile = toTile(stream, assets, this.assetSrc, gone);
+    const tile = toTile(stream, this.organisation.profileId, assets, this.assetSrc, gone);
     this.tiles.set(stream, { tile, records });
     return tile;
   }
 }
 
 /** Builds a whole view at once (no tile cache); `WallViewBuilder` is the one to keep. */
-export function toWallView(model: WallModel, traffic: { requests: number; bytes: number }, assetSrc: AssetSrc, gone: readonly Stream[] = []): WallView {
-  return new WallViewBuilder(assetSrc).build(model, traffic, gone);
+export function toWallView(model: WallModel, traffic: { requests: number; bytes: number }, assetSrc: AssetSrc, organisation: WallOrganisation, gone: readonly Stream[] = []): WallView {
+  return new WallViewBuilder(assetSrc, organisation).build(model, traffic, gone);
 }
 
 function assetUrls(stream: Stream): string[] {
@@ -87,10 +100,12 @@ function assetUrls(stream: Stream): string[] {
   return urls;
 }
 
-function toTile(stream: Stream, assets: ReadonlyMap<string, AssetRecord>, assetSrc: AssetSrc, gone: boolean): TileView {
+function toTile(stream: Stream, profileId: string, assets: ReadonlyMap<string, AssetRecord>, assetSrc: AssetSrc, gone: boolean): TileView {
   const variants = stream.variants.map((variant) => toVariant(variant, assets, assetSrc));
   return {
-    id: stream.id,
+    id: wallKey(profileId, stream.id),
+    streamId: stream.id,
+    profileId,
     name: stream.streamname ?? stream.variants[0]?.streamname ?? stream.id,
     state: stream.state,
     rawState: stream.rawState,

@@ -7,12 +7,14 @@ import type { AssetStore } from '../assets/asset-store';
 import { BintuClient, type BintuCredential } from '../bintu/bintu-client';
 import { pollTimings, type SettingsService } from '../settings/settings';
 import { Poller, type PollerOptions } from '../poller/poller';
+import type { HostGate } from '../poller/host-gate';
 import { WallViewBuilder, type AssetSrc } from '../poller/wall-view';
 import type { Logger } from '../log/logger';
 import type { WallCache } from '../cache/wall-cache';
 import { WallPersistence } from '../cache/wall-persistence';
 import type { AlarmCenter } from '../alarms/alarm-center';
 import { ConnectionAlarms, type PictureAnalyser } from '../alarms/connection-alarms';
+import { EMPTY_WALL } from './merge-walls';
 
 /** What one connection needs from the app; shared by every connection. */
 export interface ConnectionDeps {
@@ -27,6 +29,11 @@ export interface ConnectionDeps {
   now?: () => number;
   /** Judges each new picture (default `analysePicture`); the alarm benchmark times it. */
   analyse?: PictureAnalyser;
+  /**
+   * The per-host Retry-After gate all connections share (with the one HTTP client's per-host
+   * cap), so organisations on one bintu host back off together; a lone connection may have its own.
+   */
+  gate?: HostGate;
 }
 
 /**
@@ -75,13 +82,15 @@ export class WallConnection implements Disposable {
     readonly target: ConnectionTarget,
     private readonly deps: ConnectionDeps,
   ) {
-    this.views = new WallViewBuilder(deps.assetSrc);
+    this.views = new WallViewBuilder(deps.assetSrc, { profileId: target.profileId, name: target.name });
     this.rules = new UrlRules(target.apiBase);
   }
 
-  /** The wall as the page sees it. */
-  view(): WallView | null {
-    return this.poller ? this.views.build(this.poller.model(), this.deps.http.stats(), this.alarms?.goneStreams()) : null;
+  /** This organisation's wall as the page sees it; "connecting" with no tiles until its cache is read. */
+  view(): WallView {
+    if (this.poller) return this.views.build(this.poller.model(), this.deps.http.stats(), this.alarms?.goneStreams());
+    const connection = { ...EMPTY_WALL.connection, status: 'connecting' as const };
+    return { ...EMPTY_WALL, connection, organisations: [{ profileId: this.target.profileId, name: this.target.name, connection, fromCache: false, truncated: false, quantity: 0 }] };
   }
 
   /** The streams on this wall now. */
@@ -137,6 +146,7 @@ export class WallConnection implements Disposable {
           ...pollTimings(settings),
           assetLimit: settings.assetLimit,
           rules: this.rules,
+          ...(deps.gate ? { gate: deps.gate } : {}),
           ...(cached.snapshot ? { initial: cached.snapshot } : {}),
           ...(deps.now ? { now: deps.now } : {}),
         },

@@ -16,6 +16,8 @@ export const LABELS: Record<string, string> = {
   proxy: 'Network proxy',
   alarms: 'Alarm rules',
   detailsIntervalS: 'Details poll interval (seconds)',
+  wallProfiles: 'Organisations on the wall',
+  organisations: 'Organisation chips',
 };
 
 /**

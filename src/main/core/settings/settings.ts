@@ -7,10 +7,12 @@ import { fsError } from '../fs/fs-errors';
 import { Emitter, type Disposable } from '../lifecycle';
 import { AppError } from '../errors';
 import { applyPolicy, NO_POLICY, pinnedSettings, type LoadedPolicy } from './policy';
+import { migrateStreamKeys } from './stream-keys';
 
 /** A stored profile: an organisation's API base and credential kind. Never the credential. */
 export const profileSchema = z.object({
-  id: z.string().min(1),
+  // No "/": a stream's wall key is `profileId/streamId`, split at the first one.
+  id: z.string().min(1).regex(/^[^/]+$/),
   name: z.string().min(1),
   apiBase: z.string().min(1),
   /** Profiles stored before tokens existed carry no kind: they were API keys, and keep working as such. */
@@ -19,7 +21,7 @@ export const profileSchema = z.object({
 export type Profile = z.infer<typeof profileSchema>;
 
 const shape = settingsViewSchema.shape;
-const DEFAULT_WALL = { grid: 'auto', filter: { search: '', states: [], tags: [] }, sort: 'slot', heroes: {} } as const;
+const DEFAULT_WALL = { grid: 'auto', filter: { search: '', states: [], tags: [], profiles: [] }, sort: 'slot', heroes: {} } as const;
 /** Hero tiles as stored: a bad map costs only the hero sizes, never the layout or the wall around it. */
 const storedHeroes = heroesSchema.catch({});
 const DEFAULT_KIOSK = { displayId: null, startInKiosk: false, startAtLogin: false, hideCursorAfterS: 5 };
@@ -40,38 +42,43 @@ function tolerantArray<T extends z.ZodType>(item: T) {
  * Every stored setting with its default. A bad stored value falls back to its default alone, so
  * a hand-edited or half-written file never stops the app nor loses the profiles.
  */
-export const settingsSchema = z.object({
-  profiles: tolerantArray(profileSchema),
-  activeProfileId: z.string().nullable().catch(null),
-  listIntervalS: shape.listIntervalS.catch(5),
-  detailsIntervalS: shape.detailsIntervalS.catch(120),
-  quantity: shape.quantity.catch(50),
-  assetLimit: z.number().int().min(1).max(100).catch(10),
-  cacheMaxMb: shape.cacheMaxMb.catch(500),
-  maxConnectionsPerHost: shape.maxConnectionsPerHost.catch(6),
-  downloadDir: shape.downloadDir.catch(null),
-  language: shape.language.catch('system'),
-  theme: shape.theme.catch('system'),
-  variantTiles: shape.variantTiles.catch('group'),
-  pauseHiddenTiles: shape.pauseHiddenTiles.catch(false),
-  display: shape.display.catch({ ...DEFAULT_DISPLAY }),
-  slots: shape.slots.catch([]),
-  labels: shape.labels.catch({}),
-  kiosk: shape.kiosk.catch(DEFAULT_KIOSK),
-  layouts: tolerantArray(layoutSchema.extend({ heroes: storedHeroes })),
-  activeLayout: shape.activeLayout.catch(null),
-  wall: shape.wall.extend({ heroes: storedHeroes }).catch({ ...DEFAULT_WALL, filter: { ...DEFAULT_WALL.filter, states: [], tags: [] }, heroes: {} }),
-  alarms: alarmSettingsSchema.catch(DEFAULT_ALARM_SETTINGS),
-  watch: watchListSchema.catch({ streamIds: [], tags: [] }),
-  proxy: shape.proxy.catch({ ...DEFAULT_PROXY_SETTING }),
-  keyWarningDismissed: shape.keyWarningDismissed.catch([]),
-  wallWindows: tolerantArray(wallWindowSchema).transform((windows) => windows.slice(0, MAX_WALL_WINDOWS)),
-});
+export const settingsSchema = z
+  .object({
+    profiles: tolerantArray(profileSchema),
+    activeProfileId: z.string().nullable().catch(null),
+    listIntervalS: shape.listIntervalS.catch(5),
+    detailsIntervalS: shape.detailsIntervalS.catch(120),
+    quantity: shape.quantity.catch(50),
+    assetLimit: z.number().int().min(1).max(100).catch(10),
+    cacheMaxMb: shape.cacheMaxMb.catch(500),
+    maxConnectionsPerHost: shape.maxConnectionsPerHost.catch(6),
+    downloadDir: shape.downloadDir.catch(null),
+    language: shape.language.catch('system'),
+    theme: shape.theme.catch('system'),
+    variantTiles: shape.variantTiles.catch('group'),
+    pauseHiddenTiles: shape.pauseHiddenTiles.catch(false),
+    display: shape.display.catch({ ...DEFAULT_DISPLAY }),
+    slots: shape.slots.catch([]),
+    labels: shape.labels.catch({}),
+    kiosk: shape.kiosk.catch(DEFAULT_KIOSK),
+    layouts: tolerantArray(layoutSchema.extend({ heroes: storedHeroes })),
+    activeLayout: shape.activeLayout.catch(null),
+    wall: shape.wall.extend({ heroes: storedHeroes }).catch({ ...DEFAULT_WALL, filter: { ...DEFAULT_WALL.filter, states: [], tags: [], profiles: [] }, heroes: {} }),
+    alarms: alarmSettingsSchema.catch(DEFAULT_ALARM_SETTINGS),
+    watch: watchListSchema.catch({ streamIds: [], tags: [] }),
+    proxy: shape.proxy.catch({ ...DEFAULT_PROXY_SETTING }),
+    keyWarningDismissed: shape.keyWarningDismissed.catch([]),
+    wallWindows: tolerantArray(wallWindowSchema).transform((windows) => windows.slice(0, MAX_WALL_WINDOWS)),
+    wallProfiles: shape.wallProfiles.catch([]),
+    organisations: shape.organisations.catch({}),
+    streamKeys: z.literal(2).optional().catch(undefined),
+  })
+  .transform(migrateStreamKeys);
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** The settings the page sees: everything but profiles, which reach it through the session view. */
 export function toSettingsView(settings: Settings): SettingsView {
-  const { profiles: _profiles, activeProfileId: _active, assetLimit: _limit, ...view } = settings;
+  const { profiles: _profiles, activeProfileId: _active, assetLimit: _limit, streamKeys: _keys, ...view } = settings;
   return view;
 }
 

@@ -118,6 +118,13 @@ export class WallControls {
     this.#change({ ...this.#prefs, filter: { ...this.#prefs.filter, states: next } });
   }
 
+  /** Adds an organisation (by profile id) to the filter (any of them), or takes it out again. */
+  toggleProfile(profileId: string): void {
+    const profiles = this.#prefs.filter.profiles;
+    const next = profiles.includes(profileId) ? profiles.filter((p) => p !== profileId) : [...profiles, profileId];
+    this.#change({ ...this.#prefs, filter: { ...this.#prefs.filter, profiles: next } });
+  }
+
   /** Adds a tag to the filter (all tags must match), or takes it out again. */
   toggleTag(tag: string): void {
     const tags = this.#prefs.filter.tags;

@@ -22,8 +22,10 @@ export interface EntryOptions {
   readonly urgency?: UrgencyOf;
   /** The "Last change" order taken last (see `changeRanks`), or null to sort by the latest changes. */
   readonly changeRanks?: ReadonlyMap<string, number> | null;
-  /** Operator labels by stream id: searched and sorted by instead of the ingest name. */
+  /** Operator labels by wall key: searched and sorted by instead of the ingest name. */
   readonly labels?: Labels;
+  /** What the search finds an organisation by (its name and chip), by profile id. */
+  readonly organisations?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -45,7 +47,7 @@ export function buildEntries(tiles: readonly TileView[], options: EntryOptions):
     }
   }
   const labels = options.labels ?? {};
-  const matching = cells.filter((cell) => typeof cell === 'string' || matchesFilter(cell, options.filter, labelOf(labels, cell.id)));
+  const matching = cells.filter((cell) => typeof cell === 'string' || matchesFilter(cell, options.filter, labelOf(labels, cell.id), options.organisations?.get(cell.profileId)));
   const context = { ranks: options.changeRanks ?? null, labels, urgency: options.urgency };
   const ordered = keepGaps ? matching : sortTiles(matching.filter((cell) => typeof cell !== 'string'), options.sort, options.collator, context);
   return ordered.flatMap((cell): WallEntry[] => {

@@ -9,14 +9,14 @@ export const FILTER_STATES = ['live', 'created', 'ended', 'locked'] as const;
 export type FilterState = (typeof FILTER_STATES)[number];
 
 /** The filter of a fresh wall: everything shows. */
-export const EMPTY_FILTER: WallFilter = { search: '', states: [], tags: [] };
+export const EMPTY_FILTER: WallFilter = { search: '', states: [], tags: [], profiles: [] };
 
 /** Whether the filter narrows anything at all. */
 export function isFiltering(filter: WallFilter): boolean {
-  return filter.search.trim() !== '' || filter.states.length > 0 || filter.tags.length > 0;
+  return filter.search.trim() !== '' || filter.states.length > 0 || filter.tags.length > 0 || filter.profiles.length > 0;
 }
 
-/** Operator labels by stream id (see `streamLabelsSchema`). */
+/** Operator labels by wall key (see `streamLabelsSchema`). */
 export type Labels = Readonly<Record<string, string>>;
 
 /** A stream's operator label, if it has one (own keys only: an id is data, not a property name). */
@@ -26,24 +26,28 @@ export function labelOf(labels: Labels | undefined, streamId: string): string | 
 
 /**
  * Whether a stream matches the search text: every word must appear in its operator label, its
- * name, its id, a quality's id or a stream name (`XXXXX-YYYYY`), ignoring case. Operators paste
- * ids from tickets.
+ * name, its id, a quality's id or a stream name (`XXXXX-YYYYY`), or its organisation's name or
+ * chip, ignoring case. Operators paste ids from tickets.
  */
-export function matchesSearch(tile: TileView, search: string, label?: string): boolean {
+export function matchesSearch(tile: TileView, search: string, label?: string, organisation?: string): boolean {
   const words = search.trim().toLocaleLowerCase().split(/\s+/).filter((word) => word !== '');
   if (words.length === 0) return true;
-  const fields = [label ?? '', tile.name, tile.id, ...tile.variants.flatMap((v) => [v.id, v.streamname ?? ''])].map((field) =>
+  const fields = [label ?? '', tile.name, tile.streamId, organisation ?? '', ...tile.variants.flatMap((v) => [v.id, v.streamname ?? ''])].map((field) =>
     field.toLocaleLowerCase(),
   );
   return words.every((word) => fields.some((field) => field.includes(word)));
 }
 
-/** Whether a stream passes the filter: search (its label too), any of the states, all of the tags. */
-export function matchesFilter(tile: TileView, filter: WallFilter, label?: string): boolean {
+/**
+ * Whether a stream passes the filter: search (its label and organisation too), any of the
+ * states, all of the tags, any of the organisations.
+ */
+export function matchesFilter(tile: TileView, filter: WallFilter, label?: string, organisation?: string): boolean {
   return (
     (filter.states.length === 0 || filter.states.includes(tile.state)) &&
+    (filter.profiles.length === 0 || filter.profiles.includes(tile.profileId)) &&
     filter.tags.every((tag) => tile.tags.includes(tag)) &&
-    matchesSearch(tile, filter.search, label)
+    matchesSearch(tile, filter.search, label, organisation)
   );
 }
 

@@ -1,6 +1,6 @@
 import type { AppErrorData } from '../../../../shared/errors';
 import type { WallBridge } from '../../../../shared/ipc-contract';
-import type { ConnectionView, TileView, WallView } from '../../../../shared/view';
+import type { ConnectionView, OrganisationView, TileView, WallView } from '../../../../shared/view';
 import { settle } from '../bridge';
 import { EarlySnapshot } from './early-snapshot';
 import { MainMirror } from './main-mirror.svelte';
@@ -96,6 +96,20 @@ export class WallState {
   get stale(): boolean {
     const view = this.#mirror.value;
     return view !== null && (view.connection.status === 'offline' || view.fromCache);
+  }
+
+  /** The organisations on the wall, each with its own connection, in the order they joined it. */
+  get organisations(): readonly OrganisationView[] {
+    return this.#mirror.value?.organisations ?? [];
+  }
+
+  /**
+   * Whether a tile's picture may be out of date: its own organisation is offline or shown from its
+   * cache. One organisation's outage leaves the others' tiles as they are.
+   */
+  staleOf(tile: TileView): boolean {
+    const organisation = this.organisations.find((o) => o.profileId === tile.profileId);
+    return organisation === undefined ? this.stale : organisation.connection.status === 'offline' || organisation.fromCache;
   }
 
   /** Why the first `wall:get` failed, if it did and nothing was pushed since. */
