@@ -101,7 +101,7 @@ async function boot(deps: StartDeps, lifecycle: AppLifecycle, launches: LaunchRe
   lifecycle.attachWindow(main.window);
   menu.attachWindow(main.window);
   const replays = new ReplayWindows(guard);
-  const walls = new WallWindowSet({ page, preload: join(deps.outDir, 'preload', 'index.cjs'), quitting: () => lifecycle.quitting, kiosk: () => !main.window.isDestroyed() && main.window.isKiosk() });
+  const walls = new WallWindowSet({ page, preload: join(deps.outDir, 'preload', 'index.cjs'), quitting: () => lifecycle.quitting, kiosk: () => !main.window.isDestroyed() && main.window.isKiosk(), kioskExit: () => (ready ? () => void ready?.requestKioskExit() : null) });
   main.window.on('closed', () => {
     replays.closeAll();
     // The main window is the app: the other walls close with it, and come back at the next start.

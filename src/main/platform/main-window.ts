@@ -2,7 +2,7 @@ import { BrowserWindow, type WebFrameMain } from 'electron';
 import { exactOrigin, type PageSource } from './app-protocol';
 import { secureWebPreferences } from './security';
 import type { SavedBounds } from './window-bounds';
-import { leavesKiosk } from './kiosk-keys';
+import { guardKiosk } from './kiosk-keys';
 
 /** What the operator window is made from. */
 export interface MainWindowOptions {
@@ -48,18 +48,7 @@ export function createMainWindow({ page, preload, saved, remember, kioskExit }: 
   });
   remember(window);
   // The way out of kiosk works even when the page does not answer; no other shortcut leaves it.
-  window.webContents.on('before-input-event', (event, input) => {
-    if (window.isKiosk() && leavesKiosk(input)) {
-      event.preventDefault();
-      return;
-    }
-    if (input.type === 'keyDown' && input.control && input.shift && input.key.toLowerCase() === 'k' && window.isKiosk()) {
-      event.preventDefault();
-      const exit = kioskExit?.() ?? null;
-      if (exit) exit();
-      else window.setKiosk(false);
-    }
-  });
+  guardKiosk(window, () => kioskExit?.() ?? null);
   // maximize() also shows the window, so a saved maximized window waits for its page like any other.
   let revealed = false;
   const reveal = (): void => {

@@ -3,6 +3,7 @@ import type { WallWindowEvents } from '../core/desktop-port';
 import type { WallWindow } from '../../shared/settings-view';
 import { exactOrigin, type PageSource } from './app-protocol';
 import { secureWebPreferences } from './security';
+import { guardKiosk } from './kiosk-keys';
 
 /** What the wall windows are made from and told. */
 export interface WallWindowSetOptions {
@@ -12,6 +13,8 @@ export interface WallWindowSetOptions {
   quitting: () => boolean;
   /** Whether the main window is in kiosk: a new window joins it on its own display. */
   kiosk: () => boolean;
+  /** The core's way out of kiosk (with its PIN), or null while the core is not up (see `guardKiosk`). */
+  kioskExit?: () => (() => void) | null;
 }
 
 /** A window settles this long after its last move or resize before it is remembered. */
@@ -55,6 +58,7 @@ export class WallWindowSet {
       webPreferences: { ...secureWebPreferences(this.#options.preload), autoplayPolicy: 'no-user-gesture-required' },
     });
     this.#windows.set(spec.id, { window, spec });
+    guardKiosk(window, () => this.#options.kioskExit?.() ?? null);
     let timer: NodeJS.Timeout | undefined;
     const settle = (): void => {
       clearTimeout(timer);

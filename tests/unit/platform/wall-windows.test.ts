@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SECOND_DISPLAY, settle } from '../../support/electron-stand-in';
+import { makeEvent, SECOND_DISPLAY, settle } from '../../support/electron-stand-in';
 import { fakes } from './app-fakes';
 import { launch } from './launch';
 
@@ -9,7 +9,7 @@ vi.mock('../../../src/main/platform/keychain', () => import('./app-fakes').then(
 vi.mock('../../../src/main/platform/settings-store', () => import('./app-fakes').then((m) => m.settingsStoreModule));
 vi.mock('../../../src/main/platform/window-bounds', () => import('./app-fakes').then((m) => m.windowBoundsModule));
 
-const filter = { search: '', states: [], tags: [] };
+const filter = { search: '', states: [], tags: [], profiles: [] };
 const LAYOUT = { name: 'Studios', grid: '3x3', slots: [], filter, sort: 'slot', heroes: {} };
 
 /** Starts the app with two monitors and these wall windows kept from the last run. */
@@ -85,6 +85,22 @@ describe('more wall windows', () => {
     expect(world.windows[2]?.isKiosk()).toBe(true);
     core.options.desktop.setKiosk(false);
     expect(wall?.isKiosk()).toBe(false);
+  });
+
+  it('in kiosk a wall window cannot be closed by a shortcut, and Ctrl+Shift+K there asks the core (and its PIN)', async () => {
+    const { world, core } = await startWith([{ id: 'w-on-2', displayId: 2, layout: null, bounds: null }]);
+    core.options.desktop.setKiosk(true);
+    const wall = world.windows[1];
+    if (!wall) throw new Error('no wall window');
+    const key = (over: object) => ({ type: 'keyDown', control: false, shift: false, alt: false, meta: false, key: 'w', ...over });
+    const closing = makeEvent({});
+    wall.webContents.emit('before-input-event', closing, key({ control: true }));
+    expect(closing.defaultPrevented).toBe(true);
+    wall.webContents.emit('before-input-event', makeEvent({}), key({ control: true, shift: true, key: 'K' }));
+    await settle();
+    expect(core.kioskExits).toBe(1);
+    // The core decides (with a PIN the page asks for it): the window stays in kiosk here.
+    expect(wall.isKiosk()).toBe(true);
   });
 
   it('quitting closes them without forgetting them; the next start opens them again', async () => {
