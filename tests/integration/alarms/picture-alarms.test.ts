@@ -51,7 +51,7 @@ describe('picture alarms from the simulator\'s faults', () => {
     expect(alarm.evidence?.firstBad).toMatch(/^[a-f0-9]{64}\.jpg$/);
     expect(alarm.evidence?.lastGood).not.toBe(alarm.evidence?.firstBad);
     // The page gets the pictures' addresses from main, the log keeps names only.
-    const shown = world.center.state().streams.find((s) => s.streamId === ids.black)?.alarms.find((a) => a.type === 'black');
+    const shown = world.center.state().streams.find((s) => s.streamId === ids.black || s.streamId.endsWith(`/${ids.black}`))?.alarms.find((a) => a.type === 'black');
     expect(shown?.evidence?.lastGoodSrc).toBe(`wall-asset://cache/${alarm.evidence?.lastGood}`);
     expect(shown?.evidence?.firstBadSrc).toBe(`wall-asset://cache/${alarm.evidence?.firstBad}`);
     expect(alarm.evidence?.lastGoodSrc).toBeUndefined();

@@ -92,7 +92,7 @@ describe('profiles, credential kinds and bad input', () => {
     const core = await app(vault, stored);
     const view = await core.session.view();
     expect(view.activeProfileId).toBeNull();
-    expect(view.profiles).toEqual([{ id: 'p1', name: 'Studio', apiBase: sim.baseUrl, credentialKind: 'token', hasCredential: false }]);
+    expect(view.profiles).toEqual([{ id: 'p1', name: 'Studio', apiBase: sim.baseUrl, credentialKind: 'token', hasCredential: false, onWall: false }]);
     expect(sim.requests()).toEqual([]);
     // Entering it again for that profile connects it, and keeps the one profile.
     const after = await core.session.connect({ name: 'Studio', apiBase: sim.baseUrl, credentialKind: 'token', secret: secret(sim, 'token'), profileId: 'p1' });
