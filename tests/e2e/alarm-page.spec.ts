@@ -3,7 +3,7 @@ import { test, expect } from './fixtures';
 import type { Simulator } from '../../src/main/simulator';
 import type { Harness } from './harness/harness';
 import type { WallPage } from './pages/wall-page';
-import { credential, rawWall } from './support/sim-oracle';
+import { rawWall, readOnlyToken } from './support/sim-oracle';
 
 test.use({ simOptions: { streams: 20, groups: 2, seed: 121, lifecycle: false }, viewport: { width: 1920, height: 1080 } });
 
@@ -43,7 +43,7 @@ async function setDisplay(harness: Harness, change: Partial<ReturnType<Harness['
 
 test('a new alarm on another page brings that page up and holds it a whole rotation period: offered while the operator uses the wall, shown by itself on a wall nobody touches', async ({ sim, connect, wall, page, harness }) => {
   test.setTimeout(120_000);
-  await connect.connectWith(sim.baseUrl, credential(sim).secret);
+  await connect.connectWith(sim.baseUrl, readOnlyToken(sim));
   await expect(wall.tiles.first()).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('grid-select').selectOption('3x3');
   await expect.poll(async () => (await wall.pageOf()).pages).toBeGreaterThanOrEqual(3);

@@ -1,12 +1,16 @@
 import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { startHarness } from './harness/harness';
-import { credential } from './support/sim-oracle';
+import { readOnlyToken } from './support/sim-oracle';
+import { streamIdOf } from '../../src/shared/wall-key';
+
+/** Hero sizes by bintu's stream id: settings name streams by wall key (`profileId/streamId`). */
+const byStream = (heroes: Readonly<Record<string, number>>): Record<string, number> => Object.fromEntries(Object.entries(heroes).map(([key, span]) => [streamIdOf(key), span]));
 
 test.use({ simOptions: { streams: 20, groups: 2, seed: 131, lifecycle: false }, viewport: { width: 1920, height: 1080 } });
 
 test.beforeEach(async ({ sim, connect, wall }) => {
-  await connect.connectWith(sim.baseUrl, credential(sim).secret);
+  await connect.connectWith(sim.baseUrl, readOnlyToken(sim));
   await expect.poll(() => wall.decodedPictureCount(), { timeout: 30_000 }).toBeGreaterThan(3);
 });
 
@@ -72,7 +76,7 @@ test('a hero tile spans 2x2 or 3x3 cells of a paged grid, its whole picture insi
   await expect(wall.tile(b).locator('[data-tile-open]')).toBeFocused();
   await page.keyboard.press('h');
   await expect(cellOf(wall.tile(b))).not.toHaveAttribute('data-span');
-  await expect.poll(() => harness.app.settings.get().wall.heroes).toEqual({ [a]: 2 });
+  await expect.poll(() => byStream(harness.app.settings.get().wall.heroes)).toEqual({ [a]: 2 });
 
   // A restart: the hero tile comes back at its size.
   const again = await page.context().newPage();
@@ -119,7 +123,7 @@ test('auto-fit makes room for hero tiles on one screen, and a saved layout keeps
   await page.keyboard.press('h');
   await page.keyboard.press('h');
   await expect(cellOf(wall.tile(b))).toHaveAttribute('data-span', '3');
-  await expect.poll(() => harness.app.settings.get().layouts.find((layout) => layout.name === 'Heroes')?.heroes).toEqual({ [a]: 2, [b]: 3 });
+  await expect.poll(() => byStream(harness.app.settings.get().layouts.find((layout) => layout.name === 'Heroes')?.heroes ?? {})).toEqual({ [a]: 2, [b]: 3 });
 
   // The free wall, made ordinary again from a tile's own button (a 2x2 grid shows the tiles'
   // buttons), and the layout back with its key: its hero tiles return.
@@ -128,7 +132,7 @@ test('auto-fit makes room for hero tiles on one screen, and a saved layout keeps
   await expect(wall.tile(b).getByTestId('hero-button')).toHaveAttribute('data-span', '3');
   await wall.tile(b).getByTestId('hero-button').click();
   await expect(cellOf(wall.tile(b))).not.toHaveAttribute('data-span');
-  expect(harness.app.settings.get().layouts.find((layout) => layout.name === 'Heroes')?.heroes).toEqual({ [a]: 2, [b]: 3 });
+  expect(byStream(harness.app.settings.get().layouts.find((layout) => layout.name === 'Heroes')?.heroes ?? {})).toEqual({ [a]: 2, [b]: 3 });
   await page.locator('body').press('1');
   await expect(cellOf(wall.tile(b))).toHaveAttribute('data-span', '3');
 

@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import { startSimulator, type Simulator } from '../../src/main/simulator';
-import { credential } from './support/sim-oracle';
+import { readOnlyToken } from './support/sim-oracle';
 import type { Page } from '@playwright/test';
 
 /** Each tile's organisation and bintu id, in wall order. */
@@ -12,11 +12,11 @@ test('two organisations from two simulators on one wall: chips, one offline mark
   let bravo: Simulator | null = await startSimulator({ streams: 5, groups: 0, seed: 23, lifecycle: false });
   try {
     // Alpha first, then Bravo from the Connect screen: Bravo is the active profile, alone on the wall.
-    await connect.connectWith(sim.baseUrl, credential(sim).secret, 'Alpha');
+    await connect.connectWith(sim.baseUrl, readOnlyToken(sim), 'Alpha');
     await expect.poll(() => wall.tiles.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     const alphaCount = await wall.tiles.count();
     await page.getByRole('button', { name: 'Profiles', exact: true }).click();
-    await connect.connectWith(bravo.baseUrl, credential(bravo).secret, 'Bravo');
+    await connect.connectWith(bravo.baseUrl, readOnlyToken(bravo), 'Bravo');
     await expect(wall.tiles).toHaveCount(5, { timeout: 20_000 });
     // With one organisation on the wall nothing changes: no chips, one connection state.
     await expect(page.getByTestId('organisation-chip')).toHaveCount(0);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { test, expect } from './fixtures';
 import { axeViolations } from './support/axe';
-import { credential } from './support/sim-oracle';
+import { readOnlyToken } from './support/sim-oracle';
 
 const PASSWORD = 'proxy-pa55-Zq81';
 
@@ -15,7 +15,7 @@ test.describe('managed settings and the proxy sign-in', () => {
   });
 
   test.beforeEach(async ({ sim, connect, wall, page }) => {
-    await connect.connectWith(sim.baseUrl, credential(sim).secret);
+    await connect.connectWith(sim.baseUrl, readOnlyToken(sim));
     await expect(wall.tiles.first()).toBeVisible();
     await page.getByTestId('settings-button').click();
     await expect(page.getByTestId('settings-screen')).toBeVisible();

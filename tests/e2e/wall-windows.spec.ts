@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { startHarness, type Harness } from './harness/harness';
 import { axeViolations } from './support/axe';
-import { credential } from './support/sim-oracle';
+import { readOnlyToken } from './support/sim-oracle';
 
 test.use({ simOptions: { streams: 12, groups: 2, seed: 141, lifecycle: false }, viewport: { width: 1600, height: 1000 } });
 
@@ -18,7 +18,7 @@ async function openWallPage(page: Page, harness: Harness, id: string): Promise<P
 
 test('a second wall window on another display shows its own layout, comes back after a restart, and joins kiosk', async ({ sim, connect, wall, page, harness, vault }, testInfo) => {
   test.setTimeout(120_000);
-  await connect.connectWith(sim.baseUrl, credential(sim).secret);
+  await connect.connectWith(sim.baseUrl, readOnlyToken(sim));
   await expect(wall.tiles).toHaveCount(12, { timeout: 30_000 });
   expect((await harness.app.dispatch('settings:update', { layouts: [{ name: 'Studios', grid: '2x2', slots: [], filter, sort: 'name' }] })).ok).toBe(true);
 
