@@ -1,12 +1,12 @@
 import { z } from 'zod';
+export { MAX_LABEL_LENGTH, MAX_LABELS, MAX_SLOTS, MAX_STREAM_KEY_LENGTH, MAX_WALL_WINDOWS, ORGANISATION_COLOURS, WALL_WINDOW_ID } from './settings-limits';
+import { MAX_LABEL_LENGTH, MAX_LABELS, MAX_SLOTS, MAX_STREAM_KEY_LENGTH, MAX_WALL_WINDOWS, ORGANISATION_COLOURS, WALL_WINDOW_ID } from './settings-limits';
 import { alarmSettingsSchema, watchListSchema } from './alarms';
 import { proxySettingSchema } from './proxy-url';
 
 /** A stream's wall key (`profileId/streamId`, see `wall-key.ts`); a plain id in settings saved before. */
-export const streamKeySchema = z.string().max(400);
+export const streamKeySchema = z.string().max(MAX_STREAM_KEY_LENGTH);
 
-/** The colours an organisation's chip can take: few, far apart, each readable with white or black text. */
-export const ORGANISATION_COLOURS = ['blue', 'orange', 'green', 'purple', 'red', 'teal', 'yellow', 'grey'] as const;
 export const organisationColourSchema = z.enum(ORGANISATION_COLOURS);
 export type OrganisationColour = z.infer<typeof organisationColourSchema>;
 
@@ -74,21 +74,16 @@ export const wallDisplaySchema = z.object({
 });
 export type WallDisplay = z.infer<typeof wallDisplaySchema>;
 
-/** The most stream ids the wall remembers the slots of, and the most labels kept. */
-export const MAX_SLOTS = 2000;
-export const MAX_LABELS = 2000;
 
 /** Operator labels by wall key, shown instead of the ingest name. */
 export const streamLabelsSchema = z
-  .record(z.string().min(1).max(400), z.string().trim().min(1).max(60))
+  .record(z.string().min(1).max(MAX_STREAM_KEY_LENGTH), z.string().trim().min(1).max(MAX_LABEL_LENGTH))
   .refine((labels) => Object.keys(labels).length <= MAX_LABELS, { message: `at most ${MAX_LABELS} labels` });
 export type StreamLabels = z.infer<typeof streamLabelsSchema>;
 
-/** The most wall windows besides the main one. */
-export const MAX_WALL_WINDOWS = 8;
 
 /** A wall window's id: main makes it, the window's page finds itself by it (`?wall=` in its address). */
-export const wallWindowIdSchema = z.string().regex(/^[a-z0-9-]{1,40}$/);
+export const wallWindowIdSchema = z.string().regex(WALL_WINDOW_ID);
 
 /** Where a window was on the desktop, in screen pixels. */
 export const windowBoundsSchema = z.object({

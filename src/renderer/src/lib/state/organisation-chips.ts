@@ -1,4 +1,5 @@
-import { ORGANISATION_COLOURS, type OrganisationColour, type OrganisationLook } from '../../../../shared/settings-view';
+import { ORGANISATION_COLOURS } from '../../../../shared/settings-limits';
+import type { OrganisationColour, OrganisationLook } from '../../../../shared/settings-view';
 import type { OrganisationView } from '../../../../shared/view';
 
 /** How an organisation is marked on its tiles, the toolbar and the status bar. */

@@ -4,7 +4,7 @@ import type { ConnectionView, OrganisationView, TileView, WallView } from '../..
 import { settle } from '../bridge';
 import { EarlySnapshot } from './early-snapshot';
 import { MainMirror } from './main-mirror.svelte';
-import { MAX_SLOTS } from '../../../../shared/settings-view';
+import { MAX_SLOTS } from '../../../../shared/settings-limits';
 import { LastPictures } from './last-pictures';
 import { moveInOrder, rememberOrder } from './stable-order';
 
