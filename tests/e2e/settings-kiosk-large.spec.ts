@@ -30,6 +30,28 @@ test.describe('settings and kiosk', () => {
     expect(harness.app.settings.get().listIntervalS).toBe(5);
   });
 
+  test('an address is checked as it is typed, and saved on Enter only when good (webhook and proxy)', async ({ page, harness }) => {
+    const webhook = page.getByTestId('webhook-url');
+    await webhook.fill('http://alarms.example/hook');
+    await expect(page.getByText('Enter an https:// address (http:// only to this computer).')).toBeVisible();
+    await expect(webhook).toHaveAttribute('aria-invalid', 'true');
+    await webhook.press('Enter');
+    expect(harness.app.settings.get().alarms.webhookUrl).toBeNull();
+    await webhook.fill('https://alarms.example/hook');
+    await expect(webhook).toHaveAttribute('aria-invalid', 'false');
+    await webhook.press('Enter');
+    await expect.poll(() => harness.app.settings.get().alarms.webhookUrl).toBe('https://alarms.example/hook');
+
+    const proxy = page.getByTestId('proxy-url');
+    await proxy.fill('http://user:secret@proxy.example:3128');
+    await expect(page.getByText(/Enter the proxy as http:\/\/host:port/)).toBeVisible();
+    await proxy.press('Enter');
+    expect(harness.app.settings.get().proxy.url).toBe('');
+    await proxy.fill(' http://proxy.example:3128 ');
+    await proxy.press('Enter');
+    await expect.poll(() => harness.app.settings.get().proxy.url).toBe('http://proxy.example:3128');
+  });
+
   test('kiosk: entered from settings on the chosen display, left with Ctrl+Shift+K; the pointer hides when idle', async ({ page, harness }) => {
     await page.getByTestId('kiosk-display').selectOption({ label: 'Display 2 (3840x2160)' });
     await expect.poll(() => harness.app.settings.get().kiosk.displayId).toBe(2);
