@@ -25,6 +25,8 @@ import type { LoadedPolicy } from './core/settings/policy';
 import { vaultSecrets, writeDiagnostics } from './core/diagnostics/diagnostics';
 import { WallWindows } from './core/windows/wall-windows';
 import { HostGate } from './core/poller/host-gate';
+import { UpdateService } from './core/updates/update-service';
+import type { Updater } from './core/updates/updater';
 
 /** What the platform (Electron, or the test harness) provides to the core. */
 export interface ComposeOptions {
@@ -43,6 +45,8 @@ export interface ComposeOptions {
   appVersion?: string;
   /** The system's locale (desktop notifications follow it when the language is "system"). */
   systemLocale?: () => string;
+  /** The updater (electron-updater in the app); none where this copy cannot update itself. */
+  updater?: Updater;
 }
 
 /** A listener for every event of the contract. */
@@ -58,6 +62,8 @@ export interface ComposedApp extends Disposable {
   readonly kioskPin: KioskPin;
   /** The wall windows besides the main one; `restore()` opens the saved ones at start-up. */
   readonly wallWindows: WallWindows;
+  /** Updates from the feed set in Settings or by the policy; off without one. */
+  readonly updates: UpdateService;
   /**
    * The operator's way out of kiosk (Ctrl+Shift+K, caught in main so it works when the page
    * hangs): leaves at once without a PIN; with one, asks the page for it.
@@ -123,7 +129,8 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     log.info(`diagnostics saved to ${path}`);
   };
   const wallWindows = new WallWindows(settings, options.desktop);
-  const handlers = createHandlers({ session, settings, downloads, alarms, kioskPin, proxySignIn, wallWindows, desktop: options.desktop, defaultDownloadDir: options.defaultDownloadDir, saveDiagnostics, secrets });
+  const updates = disposables.add(new UpdateService({ settings, updater: options.updater ?? null, currentVersion: options.appVersion ?? 'unknown', log }));
+  const handlers = createHandlers({ session, settings, downloads, alarms, kioskPin, proxySignIn, wallWindows, updates, desktop: options.desktop, defaultDownloadDir: options.defaultDownloadDir, saveDiagnostics, secrets });
   let shuttingDown: Promise<void> | null = null;
   const unlockRequests = disposables.add(new Emitter<null>());
   return {
@@ -134,6 +141,7 @@ export function composeApp(options: ComposeOptions): ComposedApp {
     alarms,
     kioskPin,
     wallWindows,
+    updates,
     async requestKioskExit() {
       if (await kioskPin.isSet()) unlockRequests.fire(null);
       else options.desktop.setKiosk(false);
@@ -154,12 +162,15 @@ export function composeApp(options: ComposeOptions): ComposedApp {
       subs.add(alarms.onDidEvent((event) => listener('alarms:event', keyedEvent(event))));
       subs.add(alarms.onDidReveal((streamId) => listener('alarms:reveal', { streamId })));
       subs.add(unlockRequests.event(() => listener('kiosk:unlock-requested', null)));
+      subs.add(updates.onDidChange((view) => listener('updates:changed', view)));
       return subs;
     },
     async start() {
       log.info(`start; keychain ${options.vault.status().persistent ? 'available' : 'not available, credentials held in memory'}`);
       await downloads.restore().catch((error: unknown) => log.error('could not restore the download queue', error));
       await session.start();
+      // After the wall is up: a slow or unreachable feed never delays it.
+      updates.start();
     },
     shutdown(timeoutMs = SHUTDOWN_TIMEOUT_MS) {
       shuttingDown ??= (async () => {

@@ -19,6 +19,7 @@ import type { WallWindows } from './core/windows/wall-windows';
 import type { Settings } from './core/settings/settings';
 import type { ProxySignInStore } from './core/http/proxy-sign-in';
 import { diagnosticsFileName } from './core/diagnostics/diagnostics';
+import type { UpdateService } from './core/updates/update-service';
 
 /** What the command handlers work on. */
 export interface HandlerDeps {
@@ -29,6 +30,7 @@ export interface HandlerDeps {
   kioskPin: KioskPin;
   proxySignIn: ProxySignInStore;
   wallWindows: WallWindows;
+  updates: UpdateService;
   desktop: DesktopPort;
   defaultDownloadDir: string;
   /** Writes the diagnostics archive to a file the operator chose. */
@@ -44,7 +46,7 @@ export function toDownloadView(record: DownloadRecord): DownloadView {
 }
 
 /** Every command of the contract, implemented on the core. The page names things by id only. */
-export function createHandlers({ session, settings, downloads, alarms, kioskPin, proxySignIn, wallWindows, desktop, defaultDownloadDir, saveDiagnostics, secrets }: HandlerDeps): CommandHandlers {
+export function createHandlers({ session, settings, downloads, alarms, kioskPin, proxySignIn, wallWindows, updates, desktop, defaultDownloadDir, saveDiagnostics, secrets }: HandlerDeps): CommandHandlers {
   const proxyState = async () => ({ signInStored: await proxySignIn.has() });
   const kioskLock = async () => ({ pinSet: await kioskPin.isSet(), lockedUntil: kioskPin.lockedUntilAt() });
   const view = (record: DownloadRecord): DownloadView => {
@@ -196,6 +198,12 @@ export function createHandlers({ session, settings, downloads, alarms, kioskPin,
       if (!path) return { path: null };
       await saveDiagnostics(path);
       return { path };
+    },
+    'updates:get': async () => updates.view(),
+    'updates:check': () => updates.check(),
+    'updates:restart': async () => {
+      updates.restartNow();
+      return null;
     },
   };
 }

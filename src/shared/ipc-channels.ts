@@ -46,6 +46,9 @@ export const commandChannels = [
   'proxy:clear-sign-in',
   'policy:get',
   'diagnostics:save',
+  'updates:get',
+  'updates:check',
+  'updates:restart',
   'kiosk:get',
   'kiosk:set-pin',
   'kiosk:leave',
@@ -61,6 +64,7 @@ export const eventChannels = [
   'alarms:event',
   'alarms:reveal',
   'kiosk:unlock-requested',
+  'updates:changed',
 ] as const;
 
 export type CommandChannel = (typeof commandChannels)[number];

@@ -5,6 +5,7 @@ import { sessionViewSchema, wallViewSchema } from './view';
 import { displayViewSchema, loginItemViewSchema, settingsPatchSchema, settingsViewSchema, wallWindowIdSchema, wallWindowSchema } from './settings-view';
 import { downloadViewSchema } from './download-view';
 import { alarmEventSchema, alarmsStateSchema, snoozeRequestSchema } from './alarms';
+import { updateViewSchema } from './update-feed';
 import type { CommandChannel, EventChannel } from './ipc-channels';
 
 export { commandChannels, eventChannels, isCommandChannel, isEventChannel, type CommandChannel, type EventChannel } from './ipc-channels';
@@ -124,6 +125,12 @@ export const commands = {
   'policy:get': { request: none, response: policyViewSchema },
   /** Saves the diagnostics archive for support (logs, alarm log, settings and policy, versions; no secret) where the operator chooses; null when they cancel. */
   'diagnostics:save': { request: none, response: z.object({ path: z.string().nullable() }) },
+  /** The running version and where updating stands (off until an update feed is set). */
+  'updates:get': { request: none, response: updateViewSchema },
+  /** Asks the update feed now; answers when the check is done (a newer version then downloads). */
+  'updates:check': { request: none, response: updateViewSchema },
+  /** Quits and installs the downloaded update now, instead of at the next quit. */
+  'updates:restart': { request: none, response: z.null() },
 } as const satisfies Record<CommandChannel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Every event main pushes to the page, with its payload schema. */
@@ -141,6 +148,8 @@ export const events = {
   'kiosk:unlock-requested': z.null(),
   /** The operator clicked an alarm's desktop notification: show that stream. */
   'alarms:reveal': z.object({ streamId: streamKey }),
+  /** Updating moved on: checking, found, downloading, ready, failed. */
+  'updates:changed': updateViewSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type CommandRequest<C extends CommandChannel> = z.input<(typeof commands)[C]['request']>;

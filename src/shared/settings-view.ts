@@ -3,6 +3,7 @@ export { MAX_LABEL_LENGTH, MAX_LABELS, MAX_SLOTS, MAX_STREAM_KEY_LENGTH, MAX_WAL
 import { MAX_LABEL_LENGTH, MAX_LABELS, MAX_SLOTS, MAX_STREAM_KEY_LENGTH, MAX_WALL_WINDOWS, ORGANISATION_COLOURS, WALL_WINDOW_ID } from './settings-limits';
 import { alarmSettingsSchema, watchListSchema } from './alarms';
 import { proxySettingSchema } from './proxy-url';
+import { updateFeedSchema } from './update-feed';
 
 /** A stream's wall key (`profileId/streamId`, see `wall-key.ts`); a plain id in settings saved before. */
 export const streamKeySchema = z.string().max(MAX_STREAM_KEY_LENGTH);
@@ -143,6 +144,8 @@ export const settingsViewSchema = z.object({
   watch: watchListSchema,
   /** The network proxy: the system's, none, or one given here (its sign-in lives in the keychain). */
   proxy: proxySettingSchema,
+  /** The generic update feed (the folder holding latest.yml); empty, the default: no updates are looked for. */
+  updateFeed: updateFeedSchema,
   /** Profiles (by id) whose operator dismissed the warning that they run on the master API key. */
   keyWarningDismissed: z.array(z.string().min(1).max(200)).max(1000),
   /** More wall windows, each on a display with its own layout; opened again at start-up. */

@@ -22,6 +22,7 @@ import { NavigationGuard } from './navigation-guard';
 import { ReplayWindows } from './replay-windows';
 import { WallWindowSet } from './wall-window-set';
 import { hardenSessions } from './security';
+import { createElectronUpdater } from './updater';
 import type { SavedBounds } from './window-bounds';
 
 /** What start-up needs besides Electron: the build output, the core, the keychain, the stores. */
@@ -147,6 +148,7 @@ async function startCore(
     settingsStore: deps.settingsStore(),
     policy: loadPolicy(policyPath()),
     appVersion: app.getVersion(),
+    updater: createElectronUpdater(log, join(app.getPath('userData'), 'updates')),
     assetSrc,
     desktop,
     defaultDownloadDir: join(app.getPath('downloads'), 'Bintu Wall'),

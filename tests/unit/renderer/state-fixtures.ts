@@ -54,6 +54,7 @@ export function settingsWith(over: Partial<SettingsView> = {}): SettingsView {
     alarms: DEFAULT_ALARM_SETTINGS,
     watch: { streamIds: [], tags: [] },
     proxy: { mode: 'system', url: '' },
+    updateFeed: '',
     keyWarningDismissed: [],
     wallWindows: [],
     wallProfiles: [],

@@ -5,6 +5,7 @@ import { alarmSettingsSchema } from '../../../shared/alarms';
 import { checkApiBase } from '../../../shared/api-base';
 import { proxySettingSchema } from '../../../shared/proxy-url';
 import { settingsViewSchema } from '../../../shared/settings-view';
+import { updateFeedSchema } from '../../../shared/update-feed';
 import type { Settings } from './settings';
 
 const view = settingsViewSchema.shape;
@@ -26,6 +27,8 @@ const FIELDS = {
   maxConnectionsPerHost: view.maxConnectionsPerHost,
   alarms: alarmSettingsSchema,
   proxy: proxySettingSchema,
+  /** Where updates come from; empty keeps updates off whatever the operator sets. */
+  updateFeed: updateFeedSchema,
 } as const;
 
 type Fields = typeof FIELDS;
@@ -101,7 +104,7 @@ export function parsePolicy(text: string, path: string): LoadedPolicy {
 /** The settings fields a policy pins (what `settings:update` refuses and Settings shows as managed). */
 export function pinnedSettings(policy: Policy): Array<keyof Settings> {
   const pinned: Array<keyof Settings> = [];
-  for (const key of ['listIntervalS', 'detailsIntervalS', 'quantity', 'maxConnectionsPerHost', 'alarms', 'proxy'] as const) {
+  for (const key of ['listIntervalS', 'detailsIntervalS', 'quantity', 'maxConnectionsPerHost', 'alarms', 'proxy', 'updateFeed'] as const) {
     if (policy[key] !== undefined) pinned.push(key);
   }
   if (policy.kiosk !== undefined) pinned.push('kiosk');
@@ -117,6 +120,7 @@ export function applyPolicy(settings: Settings, policy: Policy): Settings {
   if (policy.maxConnectionsPerHost !== undefined) next.maxConnectionsPerHost = policy.maxConnectionsPerHost;
   if (policy.alarms !== undefined) next.alarms = policy.alarms;
   if (policy.proxy !== undefined) next.proxy = policy.proxy;
+  if (policy.updateFeed !== undefined) next.updateFeed = policy.updateFeed;
   if (policy.kiosk !== undefined) next.kiosk = { ...next.kiosk, startInKiosk: policy.kiosk.force, displayId: policy.kiosk.displayId };
   return next;
 }

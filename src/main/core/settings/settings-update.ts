@@ -14,6 +14,7 @@ export const LABELS: Record<string, string> = {
   language: 'Language',
   theme: 'Theme',
   proxy: 'Network proxy',
+  updateFeed: 'Update feed',
   alarms: 'Alarm rules',
   detailsIntervalS: 'Details poll interval (seconds)',
   wallProfiles: 'Organisations on the wall',

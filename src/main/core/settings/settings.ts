@@ -67,6 +67,7 @@ export const settingsSchema = z
     alarms: alarmSettingsSchema.catch(DEFAULT_ALARM_SETTINGS),
     watch: watchListSchema.catch({ streamIds: [], tags: [] }),
     proxy: shape.proxy.catch({ ...DEFAULT_PROXY_SETTING }),
+    updateFeed: shape.updateFeed.catch(''),
     keyWarningDismissed: shape.keyWarningDismissed.catch([]),
     wallWindows: tolerantArray(wallWindowSchema).transform((windows) => windows.slice(0, MAX_WALL_WINDOWS)),
     wallProfiles: shape.wallProfiles.catch([]),
