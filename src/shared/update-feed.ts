@@ -42,6 +42,19 @@ export const updateFeedSchema = z
     return checked.ok ? checked.url : text;
   });
 
+/** Why a check or download failed: the page says it in the operator's language. */
+export const updateErrorReasonSchema = z.enum(['unreachable', 'not-found', 'server', 'refused', 'certificate', 'invalid-feed', 'checksum', 'signature', 'wrong-kind', 'other']);
+export type UpdateErrorReason = z.infer<typeof updateErrorReasonSchema>;
+
+/** A failed check or download: its reason, the HTTP status when the server answered one, and main's plain English. */
+export const updateErrorSchema = z.object({
+  reason: updateErrorReasonSchema,
+  httpStatus: z.number().int().optional(),
+  /** What to do, in English (the log and the CLI); never a stack trace or the server's answer. */
+  message: z.string().max(1000),
+});
+export type UpdateError = z.infer<typeof updateErrorSchema>;
+
 /**
  * Where updating stands, for Settings to say in plain words. `off`: no feed is set;
  * `unsupported`: this copy cannot replace itself (not installed from an installer, or a kind of
@@ -56,8 +69,7 @@ export const updateStateSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('available'), version: z.string().max(100) }),
   z.object({ status: z.literal('downloading'), version: z.string().max(100), percent: z.number().min(0).max(100) }),
   z.object({ status: z.literal('ready'), version: z.string().max(100) }),
-  /** `message` is main's plain English, saying what to do; never a stack trace. */
-  z.object({ status: z.literal('error'), message: z.string().max(1000) }),
+  z.object({ status: z.literal('error'), error: updateErrorSchema }),
 ]);
 export type UpdateState = z.infer<typeof updateStateSchema>;
 

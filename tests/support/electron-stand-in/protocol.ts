@@ -1,4 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
+import { request as httpRequest, type ClientRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StandInApp } from './app';
@@ -55,8 +57,33 @@ const TYPES: Record<string, string> = {
   '.jpg': 'image/jpeg', '.gif': 'image/gif', '.json': 'application/json', '.woff2': 'font/woff2',
 };
 
-/** Electron's `net.fetch` for `file:` URLs, which is all main uses it for: the file, typed by its extension. */
+/** What `net.request` is given: Node's request options plus Electron's own (session, redirect mode). */
+export interface StandInNetRequestOptions {
+  protocol?: string;
+  hostname?: string;
+  host?: string;
+  port?: number | string;
+  path?: string;
+  method?: string;
+  headers?: Record<string, string>;
+  session?: unknown;
+  redirect?: string;
+}
+
+/**
+ * Electron's `net.fetch` for `file:` URLs (all the app's own code uses it for), and `net.request`
+ * for http and https (what electron-updater downloads its feed and update with).
+ */
 export const standInNet = {
+  // net.md "net.request(options)": "Creates a ClientRequest instance"; client-request.md: its
+  // 'response' event carries an IncomingMessage with statusCode, headers and the body as a stream,
+  // as Node's does. The session and redirect mode are Chromium's; on loopback there is neither a
+  // proxy to follow nor a redirect here.
+  request(options: StandInNetRequestOptions): ClientRequest {
+    const { session: _session, redirect: _redirect, ...node } = options;
+    if (node.protocol !== 'http:' && node.protocol !== 'https:') throw new Error(`electron stand-in: net.request is only imitated for http and https, not ${String(node.protocol)}`);
+    return node.protocol === 'https:' ? httpsRequest(node) : httpRequest(node);
+  },
   async fetch(url: string): Promise<Response> {
     if (!url.startsWith('file:')) throw new Error(`electron stand-in: net.fetch is only imitated for file: URLs, not ${url}`);
     const path = fileURLToPath(url);

@@ -37,6 +37,7 @@ export class ElectronWorld {
   // (`vi.resetModules()`); its `new BrowserWindow` must still make windows of the test's class.
   readonly BrowserWindow = StandInBrowserWindow;
   readonly #defaultSession = new StandInSession();
+  readonly #partitions = new Map<string, StandInSession>();
 
   constructor(options: StandInOptions = {}) {
     this.platform = options.platform ?? 'linux';
@@ -62,11 +63,21 @@ export class ElectronWorld {
   }
 
   /** The main process's `session` module. */
-  get sessionModule(): { readonly defaultSession: StandInSession } {
+  get sessionModule(): { readonly defaultSession: StandInSession; fromPartition(partition: string): StandInSession } {
     const defaultSession = (): StandInSession => this.defaultSession;
+    const partitions = this.#partitions;
+    const ready = (): boolean => this.app.isReady();
     return {
       get defaultSession() {
         return defaultSession();
+      },
+      // session.md "session.fromPartition(partition)": "Returns Session - A session instance from
+      // partition string"; the same partition gives the same session.
+      fromPartition(partition: string): StandInSession {
+        if (!ready()) throw new Error('Session can only be received when app is ready');
+        let found = partitions.get(partition);
+        if (!found) partitions.set(partition, (found = new StandInSession()));
+        return found;
       },
     };
   }

@@ -98,6 +98,13 @@ describe('the real core, on the demo simulator', () => {
     expect(await core.call('proxy:set-sign-in', { username: 'wall', password: 'proxy-pw-contract' })).toEqual({ signInStored: true });
     expect(await core.call('proxy:clear-sign-in')).toEqual({ signInStored: false });
     expect(await core.call('policy:get')).toEqual({ managed: [], apiBase: null, demoDisabled: false, problems: [] });
+    // Updates are off until a feed is set; this copy has no updater (it runs from the sources), so
+    // the feed is kept but never asked, and nothing waits to be installed.
+    expect(await core.call('updates:get')).toEqual({ currentVersion: 'unknown', state: { status: 'off' } });
+    expect((await core.call('settings:update', { updateFeed: 'https://updates.example/bintu-wall/' })).updateFeed).toBe('https://updates.example/bintu-wall');
+    expect(await core.call('updates:check')).toEqual({ currentVersion: 'unknown', state: { status: 'unsupported' } });
+    expect(await core.app.dispatch('updates:restart', undefined)).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'No update is ready to install. Check for updates first.' } });
+    core.called.add('updates:restart');
     core.desktop.nextSaveFile = join(core.dir, 'diagnostics.tar.gz');
     expect(await core.call('diagnostics:save')).toEqual({ path: core.desktop.nextSaveFile });
     const archive = gunzipSync(readFileSync(core.desktop.nextSaveFile)).toString('latin1');

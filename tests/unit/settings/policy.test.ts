@@ -2,6 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { composeApp } from '../../../src/main/compose';
+import { MemoryVault } from '../../../src/main/core/credential-vault';
+import { RecordingDesktop } from '../../support/recording-desktop';
 import { loadPolicy, parsePolicy, policyPath } from '../../../src/main/core/settings/policy';
 import { MemorySettingsStore, SettingsService } from '../../../src/main/core/settings/settings';
 import { changedPinnedFields, LABELS, type applySettingsPatch } from '../../../src/main/core/settings/settings-update';
@@ -78,5 +81,46 @@ describe('settings under a policy', () => {
     expect(refuse({ quantity: 200, listIntervalS: 20 })).not.toThrow();
     expect(refuse({ kiosk: { ...settings.get().kiosk, hideCursorAfterS: 9 } })).not.toThrow();
     expect(refuse({ kiosk: { ...settings.get().kiosk, startInKiosk: false } })).toThrowError(/Kiosk is managed/);
+  });
+});
+
+describe('the update feed under a policy', () => {
+  it('a policy pins the feed (or keeps updates off with an empty one); only https or this computer’s http is taken', () => {
+    expect(parsePolicy(JSON.stringify({ updateFeed: 'https://updates.corp.example/bintu-wall/' }), PATH).policy).toEqual({ updateFeed: 'https://updates.corp.example/bintu-wall' });
+    expect(parsePolicy(JSON.stringify({ updateFeed: '' }), PATH).policy).toEqual({ updateFeed: '' });
+    for (const bad of ['http://updates.corp.example/', 'ftp://updates.corp.example/', 'https://user:pw@updates.corp.example/', 'https://updates.corp.example/?channel=beta']) {
+      const loaded = parsePolicy(JSON.stringify({ updateFeed: bad }), PATH);
+      expect(loaded.policy, bad).toEqual({});
+      expect(loaded.problems[0], bad).toMatch(/^The policy field "updateFeed" was ignored: value enter the update feed as https:\/\/host\/path/);
+    }
+  });
+
+  it('settings:update refuses a pinned feed and Settings shows it as managed; other settings still change', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policy-updates-'));
+    const app = composeApp({
+      userDataDir: join(dir, 'user-data'),
+      vault: new MemoryVault(null),
+      settingsStore: new MemorySettingsStore({ updateFeed: 'https://updates.operator.example' }),
+      assetSrc: (name) => `wall-asset://cache/${name}`,
+      desktop: new RecordingDesktop(),
+      defaultDownloadDir: join(dir, 'Downloads'),
+      policy: parsePolicy(JSON.stringify({ updateFeed: '' }), PATH),
+    });
+    try {
+      // The organisation keeps this workstation off any feed, whatever was stored before.
+      expect(app.settings.get().updateFeed).toBe('');
+      expect(await app.dispatch('updates:get', undefined)).toEqual({ ok: true, value: { currentVersion: 'unknown', state: { status: 'off' } } });
+      expect(await app.dispatch('policy:get', undefined)).toMatchObject({ ok: true, value: { managed: ['updateFeed'] } });
+      const refused = await app.dispatch('settings:update', { updateFeed: 'https://updates.elsewhere.example' });
+      expect(refused).toEqual({
+        ok: false,
+        error: { code: 'policy-managed', message: 'Update feed is managed by your organisation and cannot be changed here. Ask your IT department to change the policy.' },
+      });
+      expect(app.settings.get().updateFeed).toBe('');
+      // The page sends the pinned value back unchanged with other settings: that is no change.
+      expect(await app.dispatch('settings:update', { updateFeed: '', quantity: 40 })).toMatchObject({ ok: true, value: { updateFeed: '', quantity: 40 } });
+    } finally {
+      app.dispose();
+    }
   });
 });

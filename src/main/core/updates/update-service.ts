@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 import { DisposableStore, Emitter, type Disposable } from '../lifecycle';
 import type { Logger } from '../log/logger';
 import type { SettingsService } from '../settings/settings';
-import { updateErrorMessage } from './update-errors';
+import { updateError } from './update-errors';
 import type { Updater } from './updater';
 
 export interface UpdateServiceOptions {
@@ -129,7 +129,7 @@ export class UpdateService implements Disposable {
     this.options.log.error('updates: check or download failed', error);
     // A download that failed after another was ready leaves that one ready.
     if (this.state.status === 'ready') return;
-    this.set({ status: 'error', message: updateErrorMessage(error) });
+    this.set({ status: 'error', error: updateError(error) });
   }
 
   private set(state: UpdateState): void {

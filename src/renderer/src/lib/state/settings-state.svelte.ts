@@ -6,6 +6,7 @@ import { settle } from '../bridge';
 import { MainMirror } from './main-mirror.svelte';
 import { PolicyState } from './policy-state.svelte';
 import { ProxySignIn } from './proxy-sign-in.svelte';
+import { UpdatesState } from './updates-state.svelte';
 
 /**
  * The settings as main holds them (electron-store): the latest `SettingsView` (see `MainMirror`),
@@ -20,11 +21,14 @@ export class SettingsState {
   readonly policy: PolicyState;
   /** Whether a sign-in for the proxy set here is stored (never the sign-in). */
   readonly proxySignIn: ProxySignIn;
+  /** Where updating stands (off until an update feed is set). */
+  readonly updates: UpdatesState;
 
   constructor(bridge: WallBridge) {
     this.#bridge = bridge;
     this.policy = new PolicyState(bridge);
     this.proxySignIn = new ProxySignIn(bridge);
+    this.updates = new UpdatesState(bridge);
     this.#mirror = new MainMirror({
       fetch: () => bridge.invoke('settings:get'),
       listen: (listener) => bridge.on('settings:changed', listener),
