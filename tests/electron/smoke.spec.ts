@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { appEnv, sandboxArgs } from './app-env';
 import { findElectronBinary, missingDisplayReason } from './electron-binary';
 
 const REPO = resolve(import.meta.dirname, '../..');
@@ -21,16 +22,6 @@ test.beforeEach(() => {
   }
   expect(existsSync(MAIN_ENTRY), `${MAIN_ENTRY} is missing: run "npm run build" first`).toBe(true);
 });
-
-// Chromium refuses to run its sandbox as root (containers, CI); the app's own sandboxing of the
-// page (contextIsolation, sandboxed renderer) is unaffected by this switch.
-const sandboxArgs = (): string[] => (process.getuid?.() === 0 ? ['--no-sandbox'] : []);
-
-/** The environment of one app: its own user-data folder, so the test neither sees nor changes the operator's. */
-function appEnv(userData: string): Record<string, string> {
-  const inherited = Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined);
-  return { ...Object.fromEntries(inherited), BINTU_WALL_USER_DATA: userData, XDG_CONFIG_HOME: join(userData, 'config'), ELECTRON_ENABLE_LOGGING: '1' };
-}
 
 /** Launches the built app with `userData` as its user-data folder (which need not exist yet). */
 async function launch(userData: string): Promise<ElectronApplication> {
