@@ -29,6 +29,8 @@ export class UpdateService implements Disposable {
   private state: UpdateState;
   private feed: string;
   private checking: Promise<void> | null = null;
+  /** The failure last reported: electron-updater both emits a failed check and rejects with it. */
+  private lastFailure: unknown = null;
 
   constructor(private readonly options: UpdateServiceOptions) {
     const { settings, updater } = options;
@@ -126,6 +128,8 @@ export class UpdateService implements Disposable {
   }
 
   private fail(error: unknown): void {
+    if (error === this.lastFailure) return;
+    this.lastFailure = error;
     this.options.log.error('updates: check or download failed', error);
     // A download that failed after another was ready leaves that one ready.
     if (this.state.status === 'ready') return;
