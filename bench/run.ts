@@ -4,7 +4,10 @@
  * bench/results.json. The simulator runs in a child process; this process holds the poller, the
  * naive client and the bench's own bookkeeping.
  *
- *   npm run bench -- [--window 120] [--warmup 20]
+ *   npm run bench -- [--window 120] [--warmup 20] [--multi | --single]
+ *
+ * After the single run comes the multi-organisation run (`multi.ts`): `--multi` runs only that,
+ * `--single` only the first.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +20,7 @@ import { mergeResults, RESULTS_PATH } from './results-file';
 import { APP_SETTINGS, quantityFor, runSideBySide } from './side-by-side';
 import { startSimProcess, type SimProcess } from './sim-process';
 import { formatTargets } from './table';
+import { runMultiBench } from './multi';
 
 const REFRESH_RUNS = 3;
 const log = (line: string): void => console.log(line);
@@ -42,6 +46,14 @@ async function main(): Promise<void> {
     console.error(`${(error as Error).message}\n${BENCH_USAGE}`);
     process.exit(2);
   }
+  if (flags.runs !== 'multi') await runSingle(flags);
+  if (flags.runs !== 'single') {
+    if (flags.runs === 'both') log('');
+    await runMultiBench(flags, log);
+  }
+}
+
+async function runSingle(flags: BenchFlags): Promise<void> {
   const baselineHeapMb = heapAfterGcMb();
   log(`polling bench: ${flags.streams} streams (${flags.groups} ABR groups), quantity ${quantityFor(flags.streams)}, ${flags.latencyMs} ms API latency, warm-up ${flags.warmupS} s, window ${flags.windowS} s, alarm detection ${flags.detection ? 'on' : 'off'}`);
   const sim = await startSimProcess({

@@ -13,7 +13,7 @@ export type SimRequest =
 
 /** What the child sends back: its addresses once, then one reply per request. */
 export type SimMessage =
-  | { op: 'ready'; baseUrl: string; assetBaseUrl: string; apiKey: string }
+  | { op: 'ready'; baseUrl: string; assetBaseUrl: string; apiKey: string; organisations?: { apiBase: string; apiKey: string }[] }
   | { op: 'reply'; id: number; ok: true; value: unknown }
   | { op: 'reply'; id: number; ok: false; error: string };
 

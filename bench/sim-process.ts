@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AssetVersion, SimStats, SimulatorOptions } from '../src/main/simulator';
 import type { SimMessage, SimRequest } from './sim-child';
+import type { MultiSimOptions } from './multi-sim-child';
 
 /** A simulator running in its own process, seen from the benchmark. */
 export interface SimProcess {
@@ -11,6 +12,8 @@ export interface SimProcess {
   apiKey: string;
   /** Child process id, for the report. */
   pid: number;
+  /** The organisations on this host with their API bases (one for `sim-child.ts`). */
+  organisations: { apiBase: string; apiKey: string }[];
   /** Every distinct asset version produced in [since, until] (see `Simulator.assetVersions`). */
   assetVersions(since: number, until: number): Promise<AssetVersion[]>;
   stats(): Promise<SimStats>;
@@ -21,10 +24,20 @@ type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => vo
 type Call = { op: 'versions'; since: number; until: number } | { op: 'stats' } | { op: 'close' };
 
 const CHILD = fileURLToPath(new URL('./sim-child.ts', import.meta.url));
+const MULTI_CHILD = fileURLToPath(new URL('./multi-sim-child.ts', import.meta.url));
 
 /** Forks `sim-child.ts` (through the tsx loader) and resolves once the simulator listens. */
-export async function startSimProcess(options: SimulatorOptions): Promise<SimProcess> {
-  const child = fork(CHILD, [JSON.stringify(options)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export function startSimProcess(options: SimulatorOptions): Promise<SimProcess> {
+  return forkSim(CHILD, options);
+}
+
+/** Forks `multi-sim-child.ts`: one host with one organisation per entry (see there). */
+export function startMultiSimProcess(options: MultiSimOptions): Promise<SimProcess> {
+  return forkSim(MULTI_CHILD, options);
+}
+
+async function forkSim(path: string, options: SimulatorOptions | MultiSimOptions): Promise<SimProcess> {
+  const child = fork(path, [JSON.stringify(options)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const pending = new Map<number, Pending>();
   let nextId = 1;
   const ready = await new Promise<Extract<SimMessage, { op: 'ready' }>>((resolve, reject) => {
@@ -51,6 +64,7 @@ export async function startSimProcess(options: SimulatorOptions): Promise<SimPro
     baseUrl: ready.baseUrl,
     assetBaseUrl: ready.assetBaseUrl,
     apiKey: ready.apiKey,
+    organisations: ready.organisations ?? [{ apiBase: ready.baseUrl, apiKey: ready.apiKey }],
     pid: child.pid ?? 0,
     assetVersions: async (since, until) => (await call({ op: 'versions', since, until })) as AssetVersion[],
     stats: async () => (await call({ op: 'stats' })) as SimStats,

@@ -114,6 +114,8 @@ export type StreamHealth = z.infer<typeof streamHealthSchema>;
 /** A profile connection's alarm state (bintu unreachable, credential rejected). */
 export const connectionHealthSchema = z.object({
   profileId: z.string().optional(),
+  /** The profile's name (what the drawer calls the organisation); set in the wall's state. */
+  name: z.string().max(400).optional(),
   state: healthStateSchema,
   alarm: activeAlarmSchema.nullable(),
 });
@@ -202,6 +204,11 @@ export type WebhookStatus = z.infer<typeof webhookStatusSchema>;
 
 /** Everything the page shows about alarms: the active wall's health, and the outputs' state. */
 export const alarmsStateSchema = alarmsViewSchema.extend({
+  /**
+   * Every organisation's connection on the wall, each with its profile's id and name, so the
+   * drawer says which one is down; `connection` stays the most urgent of them.
+   */
+  connections: z.array(connectionHealthSchema),
   /** Open alarms (state `alarm`) the operator has not acknowledged, across streams and the connection. */
   unacknowledged: z.number().int(),
   webhook: webhookStatusSchema,

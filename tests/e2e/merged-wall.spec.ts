@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 const tileKeys = (page: Page): Promise<string[]> =>
   page.getByTestId('tile').evaluateAll((tiles) => tiles.map((tile) => `${tile.getAttribute('data-profile-id') ?? ''}/${tile.getAttribute('data-stream-id') ?? ''}`));
 
-test('two organisations from two simulators on one wall: chips, one offline marks only its tiles stale, removing one leaves the other in its slots', async ({ page, connect, wall, sim }) => {
+test('two organisations from two simulators on one wall: chips, one offline marks only its tiles stale, removing one leaves the other in its slots', async ({ page, connect, wall, sim, harness }) => {
   test.setTimeout(120_000);
   let bravo: Simulator | null = await startSimulator({ streams: 5, groups: 0, seed: 23, lifecycle: false });
   try {
@@ -55,7 +55,9 @@ test('two organisations from two simulators on one wall: chips, one offline mark
     const chipHeight = await alphaTiles.first().getByTestId('organisation-chip').evaluate((el) => el.getBoundingClientRect().height);
     expect(chipHeight).toBeGreaterThanOrEqual(18);
 
-    // Bravo's bintu goes away: only Bravo's tiles turn stale, Alpha's stay current.
+    // Bravo's bintu goes away: only Bravo's tiles turn stale, Alpha's stay current. (The connection
+    // alarm after 2 s unreachable, as an operator may set it, so the drawer shows it within the test.)
+    harness.app.settings.update((s) => ({ ...s, alarms: { ...s.alarms, connection: { ...s.alarms.connection, unreachableSeconds: 2 } } }));
     await bravo.close();
     bravo = null;
     await expect(bravoTiles.getByTestId('tile-stale')).toHaveCount(5, { timeout: 30_000 });
@@ -66,6 +68,16 @@ test('two organisations from two simulators on one wall: chips, one offline mark
     // A strip names the organisation that is down; the wall as a whole is not called offline.
     await expect(page.getByTestId('organisation-offline-banner')).toContainText('Bravo is offline since');
     await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+    // The alarm drawer's connection row names the organisation that is down, and only that one.
+    await page.getByTestId('alarms-button').click();
+    const connectionRows = page.getByTestId('alarm-drawer').locator('[data-testid="alarm-row"][data-alarm-type="connection"]');
+    await expect(connectionRows).toHaveCount(1, { timeout: 20_000 });
+    await expect(connectionRows).toContainText('Bravo: connection to bintu');
+    await expect(connectionRows).toContainText('since');
+    await expect(connectionRows).not.toContainText('Alpha');
+    await expect(connectionRows.getByTestId('alarm-acknowledge')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('alarm-drawer')).toHaveCount(0);
 
     // Bravo is removed: its tiles leave, Alpha's keep their slots.
     const alphaOrder = (await tileKeys(page)).filter((key) => key.startsWith(`${alphaId}/`));

@@ -11,6 +11,7 @@ import { DOWNLOAD_USAGE, runDownloadCommand } from './download';
 import { PROFILES_USAGE, runProfilesCommand } from './profiles';
 import { CLI_RETRY_DELAYS_MS, withRetries, type RetryOptions } from './retry';
 import { runStreamsCommand } from './streams';
+import { ALL_PROFILES_USAGE, runAllProfilesStreams } from './all-profiles';
 import { escapeJson, escapeLines } from './terminal';
 import { ALARMS_USAGE, runAlarmsCommand } from './alarms';
 import { runWatchCommand, WATCH_USAGE } from './watch';
@@ -30,13 +31,16 @@ ${PROFILES_USAGE}
 
 --profile NAME (or its id) uses that stored profile: its API base and its credential from the
 keychain, whatever the environment says.
+${ALL_PROFILES_USAGE}
 
 ${DIAGNOSTICS_USAGE}
 
 Transient failures (network, timeouts, 5xx, 429) are tried again a few times before a command gives up.
 Every request to bintu is a GET: the CLI, like the app, only reads.
 
-Exit codes: 0 done, 1 failed (the reason on stderr).
+Exit codes: 0 done, 1 failed (the reason on stderr). A stream whose details cannot be read, or (with
+--all-profiles) an organisation that cannot be read while others are, is named on stderr and the
+command still exits 0.
 Environment: BINTU_API_URL (default https://bintu.nanocosmos.de), BINTU_TOKEN (recommended: a
 nanoReadOnly user's bintu token) or BINTU_API_KEY (the organisation's master key).
 Behind a proxy: HTTPS_PROXY and HTTP_PROXY (http://host:port, a sign-in as http://user:pass@host:port),
@@ -78,7 +82,9 @@ export async function runCli(
   const http = new HttpClient({ proxy: proxyResolver({ setting: { mode: 'system', url: '' }, system, signIn: null }) });
   const openVault = options.openVault ?? openAppVault;
   try {
-    const { profile, rest } = takeProfileFlag(afterCommand);
+    const { profile, allProfiles, rest } = takeProfileFlag(afterCommand);
+    if (allProfiles && command !== 'streams') throw new AppError('invalid-input', '--all-profiles goes with the streams command only.');
+    if (allProfiles && profile !== undefined) throw new AppError('invalid-input', 'Give either --profile or --all-profiles, not both.');
     // The alarm log is local: reading it needs no credential.
     // Its table escapes bintu's strings itself; CSV and JSON must reach the file exactly.
     if (command === 'alarms') return await runAlarmsCommand(rest, { out });
@@ -86,6 +92,24 @@ export async function runCli(
     if (command === 'profiles') return await runProfilesCommand(rest, { out, openVault });
     // So is the diagnostics archive, which removes every secret itself.
     if (command === 'diagnostics') return await runDiagnosticsCommand(rest, { out: print });
+    if (allProfiles) {
+      // Every organisation on the wall, each with its own API base and keychain entry; the one
+      // HTTP client's per-host cap is shared, as in the app.
+      const settings = storedSettings();
+      http.setMaxSocketsPerHost(settings.maxConnectionsPerHost);
+      return await runAllProfilesStreams(rest, {
+        settings,
+        openVault,
+        secret: (value) => secrets.push(...secretForms(value)),
+        client: (apiBase, credential) => new BintuClient({ apiBase, credential, http }),
+        assetLimit: settings.assetLimit,
+        cap: () => http.maxSocketsPerHost(),
+        retry: { delaysMs: options.retryDelaysMs ?? CLI_RETRY_DELAYS_MS, note: warn },
+        json: (doc) => out(redact(escapeJson(JSON.stringify(doc, null, 2)), secrets)),
+        print,
+        warn,
+      });
+    }
     const connection = await resolveConnection(process.env, { ...(profile !== undefined && { profile }), openVault });
     const { apiBase, credential, source } = connection;
     secrets.push(...secretForms(credential.secret));
@@ -129,13 +153,16 @@ export async function runCli(
   }
 }
 
-/** Takes `--profile NAME` (or `--profile=NAME`) out of a command's arguments, wherever it stands. */
-function takeProfileFlag(args: readonly string[]): { profile: string | undefined; rest: string[] } {
+/** Takes `--profile NAME` (or `--profile=NAME`) and `--all-profiles` out of a command's arguments, wherever they stand. */
+function takeProfileFlag(args: readonly string[]): { profile: string | undefined; allProfiles: boolean; rest: string[] } {
   const rest: string[] = [];
   let profile: string | undefined;
+  let allProfiles = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
-    if (arg === '--profile' || arg.startsWith('--profile=')) {
+    if (arg === '--all-profiles') {
+      allProfiles = true;
+    } else if (arg === '--profile' || arg.startsWith('--profile=')) {
       const value = arg === '--profile' ? args[++i] : arg.slice('--profile='.length);
       if (value === undefined || value.trim() === '') throw new AppError('invalid-input', '--profile needs the name or id of a stored profile (see the profiles command).');
       profile = value;
@@ -143,7 +170,7 @@ function takeProfileFlag(args: readonly string[]): { profile: string | undefined
       rest.push(arg);
     }
   }
-  return { profile, rest };
+  return { profile, allProfiles, rest };
 }
 
 /**

@@ -29,17 +29,40 @@ export interface StreamsContext {
  * credential fails the command.
  */
 export async function runStreamsCommand(args: string[], ctx: StreamsContext): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { json: { type: 'boolean' }, state: { type: 'string' }, tag: { type: 'string', multiple: true }, quantity: { type: 'string' } },
-  });
+  const { values } = parseArgs({ args, options: STREAMS_OPTIONS });
+  const { streams, truncated } = await readStreams(ctx, listOptions(values));
+  if (values.json) ctx.json({ apiBase: ctx.client.apiBase, truncated, streams });
+  else ctx.print(formatStreamTable(streams));
+  return 0;
+}
+
+/** The options `streams` takes besides `--profile` and `--all-profiles`. */
+export const STREAMS_OPTIONS = { json: { type: 'boolean' }, state: { type: 'string' }, tag: { type: 'string', multiple: true }, quantity: { type: 'string' } } as const;
+
+/** What the list request asks for. */
+export interface StreamsList {
+  quantity: number;
+  state?: Extract<StreamState, 'live' | 'created' | 'ended'>;
+  tags?: string[];
+}
+
+/** `--state`, `--tag` and `--quantity`, checked. */
+export function listOptions(values: { state?: string | undefined; tag?: string[] | undefined; quantity?: string | undefined }): StreamsList {
   const state = values.state as Extract<StreamState, 'live' | 'created' | 'ended'> | undefined;
   if (state && !['live', 'created', 'ended'].includes(state)) throw new AppError('invalid-input', `--state must be live, created or ended, not "${state}".`);
   const quantity = parseQuantity(values.quantity);
-  const list = { quantity, ...(state ? { state } : {}), ...(values.tag ? { tags: values.tag } : {}) };
+  return { quantity, ...(state ? { state } : {}), ...(values.tag ? { tags: values.tag } : {}) };
+}
+
+/**
+ * One organisation's streams as the wall reads them: the list, then the details (`asset_limit`)
+ * of every item without assets, at most `cap` at a time. A stream whose details cannot be read
+ * stays as listed, with a warning; a rejected credential throws.
+ */
+export async function readStreams(ctx: Pick<StreamsContext, 'client' | 'assetLimit' | 'cap' | 'retry' | 'warn'>, list: StreamsList): Promise<{ streams: Stream[]; truncated: boolean }> {
   const { client } = ctx;
   const listed = await withRetries('the list', () => client.listStreams(list), ctx.retry);
-  const truncated = listed.length >= quantity || client.lastListCut;
+  const truncated = listed.length >= list.quantity || client.lastListCut;
   const { streams, failures } = await fillDetails(listed, {
     read: (id, options) => withRetries(`the details of ${id}`, () => client.getStream(id, options), ctx.retry),
     assetLimit: ctx.assetLimit,
@@ -50,7 +73,5 @@ export async function runStreamsCommand(args: string[], ctx: StreamsContext): Pr
   for (const failure of failures) {
     ctx.warn(`warning: the details of stream ${failure.id} could not be read (${toErrorData(failure.error).message}); it is shown as listed, without pictures or recordings.`);
   }
-  if (values.json) ctx.json({ apiBase: client.apiBase, truncated, streams });
-  else ctx.print(formatStreamTable(streams));
-  return 0;
+  return { streams, truncated };
 }

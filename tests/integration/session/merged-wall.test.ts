@@ -114,9 +114,31 @@ describe('several organisations on one wall', () => {
       return state.connection.alarm?.state === 'alarm' ? state : null;
     }, 10_000);
     expect(alarms.connection.profileId).toBe(idA);
+    // Every organisation's connection, named: A's alarm, B fine.
+    expect(alarms.connections.map((c) => [c.name, c.profileId, c.alarm?.type ?? null])).toEqual([['B', idB, null], ['A', idA, 'connection']]);
     expect(api(b.sim)).toBeGreaterThan(heardByB);
     // B never left "online" while A went down.
     for (const view of views.slice(from)) expect(view.organisations.find((o) => o.profileId === idB)?.connection.status).toBe('online');
+  }, 45_000);
+
+  it('two organisations down raise two connection alarms, each named by its organisation and acknowledged on its own', async () => {
+    const { core } = await app();
+    const a = await simulator();
+    const b = await simulator();
+    const { idA, idB } = await twoOrganisations(core, a, b);
+    await Promise.all([a.sim.close(), b.sim.close()]);
+    const alarms = await until(() => {
+      const state = core.alarms.state();
+      return state.connections.filter((c) => c.alarm?.state === 'alarm').length === 2 ? state : null;
+    }, 20_000);
+    const byName = new Map(alarms.connections.map((c) => [c.name, c]));
+    expect(byName.get('A')?.profileId).toBe(idA);
+    expect(byName.get('B')?.profileId).toBe(idB);
+    expect(alarms.unacknowledged).toBe(2);
+    core.alarms.acknowledge(byName.get('A')?.alarm?.alarmId ?? '');
+    const after = core.alarms.state();
+    expect(after.connections.map((c) => [c.name, c.alarm?.state])).toEqual([['B', 'alarm'], ['A', 'acknowledged']]);
+    expect(after.unacknowledged).toBe(1);
   }, 45_000);
 
   it('adding and removing an organisation never touches the others\' connection; the removed one\'s tiles leave, the others keep their keys', async () => {

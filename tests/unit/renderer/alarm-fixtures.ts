@@ -36,6 +36,7 @@ export function healthOf(streamId: string, alarms: readonly ActiveAlarm[] = [], 
 export function alarmsOf(...streams: StreamHealth[]): AlarmsState {
   return {
     connection: { state: 'ok', alarm: null },
+    connections: [],
     streams,
     unacknowledged: streams.flatMap((health) => health.alarms).filter((alarm) => alarm.state === 'alarm').length,
     webhook: { url: null, pending: 0, lastOkAt: null, lastError: null },

@@ -36,6 +36,17 @@ describe('the drawer rows', () => {
     expect(alarmRows(state)[0]?.health).toBeNull();
     expect(alarmRows(null)).toEqual([]);
   });
+
+  it('lists one row per organisation whose connection is down, named, and none for one that is fine', () => {
+    const down = (profileId: string, name: string) => ({ profileId, name, state: 'alarm' as const, alarm: activeAlarm({ alarmId: `conn-${profileId}`, type: 'connection' }) });
+    const connections = [down('p1', 'Studio'), { profileId: 'p2', name: 'Partner', state: 'ok' as const, alarm: null }, down('p3', 'Staging')];
+    const state = { ...alarmsOf(critical), connection: connections[0]!, connections };
+    const rows = alarmRows(state);
+    expect(rows.map((row) => [row.alarm.alarmId, row.organisation?.name ?? null])).toEqual([['conn-p1', 'Studio'], ['conn-p3', 'Staging'], ['c', null]]);
+    // The second organisation down is no less urgent for the tone than the first.
+    const onlySecond = { ...alarmsOf(), connections: [{ ...connections[0]!, alarm: activeAlarm({ alarmId: 'x', type: 'connection', state: 'acknowledged' }) }, connections[2]!] };
+    expect(hasCriticalUnacknowledged(onlySecond)).toBe(true);
+  });
 });
 
 describe('the looping tone', () => {

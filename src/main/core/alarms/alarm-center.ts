@@ -77,17 +77,21 @@ export class AlarmCenter implements Disposable {
 
   /**
    * The page's view: every attached connection's streams (named by wall key, so two organisations'
-   * streams of the same id stay apart) and the most urgent connection state.
+   * streams of the same id stay apart), every connection's state with its organisation's name, and
+   * the most urgent of them.
    */
   state(): AlarmsState {
     const views = [...this.connections].map((c) => c.detector.view());
     const streams = views
       .flatMap((v) => v.streams.map((s) => (s.profileId === undefined ? s : { ...s, streamId: wallKey(s.profileId, s.streamId) })))
       .map((s) => (s.alarms.some((a) => a.evidence) ? { ...s, alarms: s.alarms.map((a) => this.withSrcs(a)) } : s));
-    const connection = views.map((v) => v.connection).find((c) => c.state !== 'ok') ?? views[0]?.connection ?? { state: 'ok' as const, alarm: null };
-    const open = [...streams.flatMap((s) => s.alarms), ...views.flatMap((v) => (v.connection.alarm ? [v.connection.alarm] : []))];
+    // Each connection named by its profile, in the order they joined the wall.
+    const connections = [...this.connections].map((c, i) => ({ ...(views[i]?.connection ?? { state: 'ok' as const, alarm: null }), profileId: c.target.profileId, name: c.target.name }));
+    const connection = connections.find((c) => c.state !== 'ok') ?? connections[0] ?? { state: 'ok' as const, alarm: null };
+    const open = [...streams.flatMap((s) => s.alarms), ...connections.flatMap((c) => (c.alarm ? [c.alarm] : []))];
     return {
       connection,
+      connections,
       streams,
       unacknowledged: open.filter((a) => a.state === 'alarm' && a.severity !== 'info').length,
       webhook: this.webhook.status(),

@@ -14,6 +14,7 @@ import { cacheKey } from '../cache/wall-cache';
 import type { DemoBackend } from './demo-backend';
 import { WallConnection, type ConnectionDeps } from './wall-connection';
 import { mergeWalls } from './merge-walls';
+import { wallProfiles } from './wall-profiles';
 import type { HostGate } from '../poller/host-gate';
 import { splitWallKey } from '../../../shared/wall-key';
 
@@ -267,9 +268,8 @@ export class Session implements Disposable {
   }
 
   /** The stored profiles the settings put on the wall: the active one first, then the others in order. */
-  private wanted(profiles: readonly Profile[], activeProfileId: string | null, wallProfiles: readonly string[]): Profile[] {
-    const ids = [...new Set([...(activeProfileId === null ? [] : [activeProfileId]), ...wallProfiles])];
-    return ids.flatMap((id) => profiles.find((p) => p.id === id) ?? []);
+  private wanted(profiles: readonly Profile[], activeProfileId: string | null, others: readonly string[]): Profile[] {
+    return wallProfiles({ profiles, activeProfileId, wallProfiles: others });
   }
 
   /** Brings the connections in line with the settings (or the demo), one sync at a time. */

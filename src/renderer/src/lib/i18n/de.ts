@@ -567,6 +567,7 @@ export const de: Messages = {
   'alarms.none': 'Keine offenen Alarme: Alle Streams sehen gut aus.',
   'alarms.loadFailed': 'Die Alarme konnten nicht gelesen werden.',
   'alarms.connection': 'Verbindung zu bintu',
+  'alarms.connectionOf': '{name}: Verbindung zu bintu',
   'alarms.show': '{name} auf der Wand zeigen',
   'alarms.since': 'seit {time}',
   'alarms.lasting': 'Dauer {duration}',

@@ -568,6 +568,7 @@ export const en = {
   'alarms.none': 'No open alarms: every stream looks fine.',
   'alarms.loadFailed': 'The alarms could not be read.',
   'alarms.connection': 'Connection to bintu',
+  'alarms.connectionOf': '{name}: connection to bintu',
   'alarms.show': 'Show {name} on the wall',
   'alarms.since': 'since {time}',
   'alarms.lasting': 'for {duration}',
