@@ -32,6 +32,9 @@ export function buildPollingReport(flags: BenchFlags, refresh: RefreshFigures, f
     latency_ms: flags.latencyMs,
     window_s: round(windowS),
     warmup_s: flags.warmupS,
+    fill_s: f.fill.filledMs === null ? null : s(f.fill.filledMs),
+    caught_up_s: f.fill.caughtUpMs === null ? null : s(f.fill.caughtUpMs),
+    window_opened_s: s(f.windowStart - f.pollerStartedAt),
     alarm_detection: flags.detection === 1,
     asset_urls: f.appAssets,
     versions: f.versions,
@@ -94,6 +97,8 @@ function missedCell(c: ClientFigures, versions: number): string {
   return `${count(c.freshness.missed)} of ${count(versions)} (${count(c.freshness.skipped)})`;
 }
 
+const fillCell = (ms: number | null): string => (ms === null ? 'not reached' : seconds(ms));
+
 function table(f: SideBySideFigures, refresh: RefreshFigures): string {
   const { app, naive } = f;
   return formatTable([
@@ -108,6 +113,7 @@ function table(f: SideBySideFigures, refresh: RefreshFigures): string {
     ['full refresh (list + details)', `${count(refresh.medianMs)} ms (first ${count(refresh.firstMs)} ms)`, '', `${count(refresh.boundMs)} ms (${refresh.requests} req x latency / 6)`],
     ['heap after GC', `${f.heapPollerMb.toFixed(1)} MB (with naive ${f.heapAllMb.toFixed(1)} MB)`, '', ''],
     ['window', `${seconds(f.windowEnd - f.windowStart)}, ${count(f.appAssets)} asset URLs`, `${naive.rounds} rounds`, ''],
+    ['window opened (wall filled / caught up)', `${seconds(f.windowStart - f.pollerStartedAt)} (${fillCell(f.fill.filledMs)} / ${fillCell(f.fill.caughtUpMs)})`, '', ''],
     ['CPU in the window (one core = 100 %)', `${(f.appCpuShare * 100).toFixed(0)} % (this process)`, '', f.simCpuShare === null ? '' : `simulator ${(f.simCpuShare * 100).toFixed(0)} %`],
   ]);
 }
