@@ -74,11 +74,16 @@ test('an operator label shows on the tile instead of the ingest name, is found b
   await expect.poll(() => wall.ids()).toEqual([id]);
 });
 
-test('the downloads panel never covers a tile: the wall makes room', async ({ wall, page }) => {
-  await page.getByTestId('downloads-button').click();
-  const panel = page.getByTestId('downloads-panel');
-  await expect(panel).toBeVisible();
-  const left = await panel.evaluate((p) => p.getBoundingClientRect().left);
-  await expect.poll(() => wall.tiles.evaluateAll((tiles) => Math.max(...tiles.map((t) => t.getBoundingClientRect().right)))).toBeLessThanOrEqual(left);
-  expect(await wall.scrolls()).toBe(false);
-});
+for (const side of [
+  { name: 'the downloads panel', button: 'downloads-button', panel: 'downloads-panel' },
+  { name: 'the alarm drawer', button: 'alarms-button', panel: 'alarm-drawer' },
+]) {
+  test(`${side.name} never covers a tile: the wall makes room`, async ({ wall, page }) => {
+    await page.getByTestId(side.button).click();
+    const panel = page.getByTestId(side.panel);
+    await expect(panel).toBeVisible();
+    const left = await panel.evaluate((p) => p.getBoundingClientRect().left);
+    await expect.poll(() => wall.tiles.evaluateAll((tiles) => Math.max(...tiles.map((t) => t.getBoundingClientRect().right)))).toBeLessThanOrEqual(left);
+    expect(await wall.scrolls()).toBe(false);
+  });
+}
